@@ -1,0 +1,104 @@
+package dev.xaicam.cam;
+
+import dev.xaicam.XaiCamException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/** The registry of CAM methods by command-line name; adding a method is one line here. */
+public final class CamMethods {
+
+  /** Canonical names in registration order, as listed to users. */
+  private static final List<String> NAMES = new ArrayList<>();
+  /** Factories by canonical name and by alias. */
+  private static final Map<String, Function<CamOptions, CamMethod>> FACTORIES =
+      new LinkedHashMap<>();
+  /** The canonical name behind every name and alias. */
+  private static final Map<String, String> CANONICAL = new LinkedHashMap<>();
+
+  static {
+    register(options -> new GradCam(), "gradcam");
+    register(options -> new GradCamPlusPlus(), "gradcam++", "gradcampp");
+    register(options -> new ScoreCam(options.scoreCamStats()), "scorecam");
+    register(o -> new FasterScoreCam(o.maxN(), o.scoreCamStats()), "faster-scorecam");
+    register(options -> new LayerCam(), "layercam");
+  }
+
+  /** Not instantiable: static registry. */
+  private CamMethods() {}
+
+  /** Registers a factory under its canonical name (first) and any aliases. */
+  private static void register(
+      Function<CamOptions, CamMethod> factory, String name, String... aliases) {
+    NAMES.add(name);
+    FACTORIES.put(name, factory);
+    CANONICAL.put(name, name);
+    for (String alias : aliases) {
+      FACTORIES.put(alias, factory);
+      CANONICAL.put(alias, name);
+    }
+  }
+
+  /**
+   * The method with the given name or alias (case-insensitive).
+   *
+   * @throws XaiCamException (usage) for an unknown name, listing the known ones
+   */
+  public static CamMethod create(String name, CamOptions options) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(options, "options");
+    String key = name.trim().toLowerCase(Locale.ROOT);
+    Function<CamOptions, CamMethod> factory = FACTORIES.get(key);
+    if (factory == null) {
+      String message = "unknown method '" + name + "'; known: " + String.join(", ", NAMES);
+      String closest = closest(key);
+      throw XaiCamException.usage(
+          closest == null ? message : message + "; did you mean '" + closest + "'?");
+    }
+    return factory.apply(options);
+  }
+
+  /** The canonical method names, in the order users see them. */
+  public static List<String> names() {
+    return List.copyOf(NAMES);
+  }
+
+  /** The canonical name of the nearest name or alias, or null when none is plausibly meant. */
+  static String closest(String key) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : CANONICAL.keySet()) {
+      int distance = editDistance(key, candidate);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = candidate;
+      }
+    }
+    int tolerance = Math.max(2, key.length() / 3);
+    return bestDistance <= tolerance ? CANONICAL.get(best) : null;
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

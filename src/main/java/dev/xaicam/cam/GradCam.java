@@ -1,0 +1,35 @@
+package dev.xaicam.cam;
+
+/**
+ * Grad-CAM: Selvaraju et al., "Grad-CAM: Visual Explanations from Deep Networks via
+ * Gradient-based Localization", ICCV 2017, Eq. 1-2.
+ *
+ * <p>w_c = mean over the layer's pixels of dS/dA_c; map = sum_c w_c A_c.
+ */
+final class GradCam extends ChannelWeightedCam {
+
+  @Override
+  public String name() {
+    return "gradcam";
+  }
+
+  @Override
+  public boolean needsGradients() {
+    return true;
+  }
+
+  @Override
+  double[] channelWeights(LayerSignal signal, MaskScorer scorer) {
+    int channels = signal.channels();
+    float[] g = signal.gradients();
+    double[] weights = new double[channels];
+    for (int i = 0; i < g.length; i++) {
+      weights[i % channels] += g[i];
+    }
+    int pixels = signal.height() * signal.width();
+    for (int c = 0; c < channels; c++) {
+      weights[c] /= pixels;
+    }
+    return weights;
+  }
+}

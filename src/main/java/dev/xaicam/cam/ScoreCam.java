@@ -1,0 +1,39 @@
+package dev.xaicam.cam;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Score-CAM: Wang et al., "Score-CAM: Score-Weighted Visual Explanations for Convolutional Neural
+ * Networks", CVPR Workshops 2020, Eq. 2-5.
+ *
+ * <p>M_c = normalise(upsample(A_c)); w_c = softmax probability of the target class for the input
+ * times M_c; map = sum_c w_c A_c. Needs no gradients, one forward pass per non-constant channel.
+ */
+final class ScoreCam extends ChannelWeightedCam {
+
+  /** Told, per image, how many forward passes were needed. */
+  private final Consumer<ScoreCamStats> statsListener;
+
+  /** A Score-CAM that reports its work to the listener. */
+  ScoreCam(Consumer<ScoreCamStats> statsListener) {
+    this.statsListener = Objects.requireNonNull(statsListener, "statsListener");
+  }
+
+  @Override
+  public String name() {
+    return "scorecam";
+  }
+
+  @Override
+  public boolean needsGradients() {
+    return false;
+  }
+
+  @Override
+  double[] channelWeights(LayerSignal signal, MaskScorer scorer) {
+    int[] all = IntStream.range(0, signal.channels()).toArray();
+    return ChannelMaskScores.weights(signal, scorer, all, statsListener);
+  }
+}

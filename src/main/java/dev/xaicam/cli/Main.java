@@ -1,0 +1,13 @@
+package dev.xaicam.cli;
+
+import picocli.CommandLine;
+
+/** Process entry point: runs the command line and exits with its code. */
+public final class Main {
+  private Main() {}
+
+  /** Runs {@code xai-cam} with {@code args} and exits with the mapped exit code. */
+  public static void main(String[] args) {
+    System.exit(XaiCamCommand.commandLine().execute(args));
+  }
+}

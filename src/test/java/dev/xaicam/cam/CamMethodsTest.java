@@ -1,0 +1,77 @@
+package dev.xaicam.cam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.xaicam.XaiCamException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The method registry: names, aliases and unknown-name messages. */
+class CamMethodsTest {
+
+  @Test
+  void listsTheFiveMethodsInOrder() {
+    assertThat(CamMethods.names())
+        .containsExactly("gradcam", "gradcam++", "scorecam", "faster-scorecam", "layercam");
+    assertThatThrownBy(() -> CamMethods.names().add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void createsEachMethodUnderItsOwnName() {
+    for (String name : CamMethods.names()) {
+      assertThat(CamMethods.create(name, CamOptions.defaults()).name()).isEqualTo(name);
+    }
+  }
+
+  @Test
+  void acceptsAliasesAndAnyCase() {
+    assertThat(CamMethods.create("gradcampp", CamOptions.defaults()).name()).isEqualTo("gradcam++");
+    assertThat(CamMethods.create("GradCAM", CamOptions.defaults()).name()).isEqualTo("gradcam");
+    assertThat(CamMethods.create(" LayerCAM ", CamOptions.defaults()).name()).isEqualTo("layercam");
+  }
+
+  @Test
+  void unknownNameIsAUsageErrorSuggestingTheClosest() {
+    assertThatThrownBy(() -> CamMethods.create("gradcamm", CamOptions.defaults()))
+        .isInstanceOfSatisfying(
+            XaiCamException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(XaiCamException.EXIT_USAGE))
+        .hasMessage(
+            "unknown method 'gradcamm'; known: gradcam, gradcam++, scorecam, faster-scorecam,"
+                + " layercam; did you mean 'gradcam'?");
+    assertThatThrownBy(() -> CamMethods.create("gradcampx", CamOptions.defaults()))
+        .hasMessageEndingWith("did you mean 'gradcam++'?");
+    assertThatThrownBy(() -> CamMethods.create("fasterscorecam", CamOptions.defaults()))
+        .hasMessageEndingWith("did you mean 'faster-scorecam'?");
+  }
+
+  @Test
+  void farFetchedNameGetsNoSuggestion() {
+    assertThatThrownBy(() -> CamMethods.create("saliency", CamOptions.defaults()))
+        .hasMessage(
+            "unknown method 'saliency'; known: gradcam, gradcam++, scorecam, faster-scorecam,"
+                + " layercam");
+  }
+
+  @Test
+  void passesOptionsToTheMethods() {
+    List<ScoreCamStats> stats = new ArrayList<>();
+    CamMethod method =
+        CamMethods.create("faster-scorecam", new CamOptions(2).withScoreCamStats(stats::add));
+    LayerSignal s = TestSignals.random(5, 2, 2, 6, 0);
+
+    method.layerMap(s, FakeMaskScorer.sized(4, 4, 8));
+
+    assertThat(stats).containsExactly(new ScoreCamStats(2, 0, 2));
+  }
+
+  @Test
+  void editDistanceCountsSingleCharacterEdits() {
+    assertThat(CamMethods.editDistance("kitten", "sitting")).isEqualTo(3);
+    assertThat(CamMethods.editDistance("", "abc")).isEqualTo(3);
+    assertThat(CamMethods.editDistance("gradcam", "gradcam")).isZero();
+  }
+}

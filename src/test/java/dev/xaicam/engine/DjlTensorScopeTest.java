@@ -1,0 +1,193 @@
+package dev.xaicam.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Each op's shape and values on tiny hand-worked inputs, in float32 and float64. */
+@Tag("native")
+class DjlTensorScopeTest {
+  /** Scope for one test. */
+  private TensorScope scope;
+
+  /** The values 1..9 as a 1x3x3x1 image. */
+  private static final float[] ONE_TO_NINE = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+
+  @BeforeEach
+  void open() {
+    scope = TensorEngine.openScope();
+  }
+
+  @AfterEach
+  void close() {
+    scope.close();
+  }
+
+  @Test
+  void conv2dSamePaddingSumsNeighbourhoods() {
+    Tensor x = scope.fromFloats(ONE_TO_NINE, 1, 3, 3, 1);
+    Tensor k = scope.fromFloats(ones(9), 3, 3, 1, 1);
+    Tensor y = scope.conv2d(x, k);
+    assertThat(y.shape()).containsExactly(1, 3, 3, 1);
+    assertThat(y.toFloats()).containsExactly(12, 21, 16, 27, 45, 33, 24, 39, 28);
+  }
+
+  @Test
+  void conv2dMixesInputChannelsIntoOutputChannels() {
+    // 1x1 kernel (1,1,2,3): out_c = sum_i x_i * k[i][c]
+    Tensor x = scope.fromFloats(new float[] {1, 2}, 1, 1, 1, 2);
+    Tensor k = scope.fromFloats(new float[] {1, 10, 100, 2, 20, 200}, 1, 1, 2, 3);
+    assertThat(scope.conv2d(x, k).toFloats()).containsExactly(5, 50, 500);
+  }
+
+  @Test
+  void conv2dBackpropInputCountsCoveringWindows() {
+    Tensor k = scope.fromFloats(ones(9), 3, 3, 1, 1);
+    Tensor dy = scope.fromFloats(ones(9), 1, 3, 3, 1);
+    Tensor dx = scope.conv2dBackpropInput(new int[] {1, 3, 3, 1}, k, dy);
+    assertThat(dx.shape()).containsExactly(1, 3, 3, 1);
+    assertThat(dx.toFloats()).containsExactly(4, 6, 4, 6, 9, 6, 4, 6, 4);
+  }
+
+  @Test
+  void conv2dBackpropFilterCorrelatesInputWithGradient() {
+    Tensor x = scope.fromFloats(ONE_TO_NINE, 1, 3, 3, 1);
+    Tensor dy = scope.fromFloats(ones(9), 1, 3, 3, 1);
+    Tensor dk = scope.conv2dBackpropFilter(x, new int[] {3, 3, 1, 1}, dy);
+    assertThat(dk.shape()).containsExactly(3, 3, 1, 1);
+    assertThat(dk.toFloats()).containsExactly(12, 21, 16, 27, 45, 33, 24, 39, 28);
+  }
+
+  @Test
+  void biasAddAndItsGradient() {
+    Tensor x = scope.fromFloats(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+    Tensor b = scope.fromFloats(new float[] {10, 20, 30}, 3);
+    assertThat(scope.biasAdd(x, b).toFloats()).containsExactly(11, 22, 33, 14, 25, 36);
+    Tensor db = scope.biasAddGrad(x);
+    assertThat(db.shape()).containsExactly(3);
+    assertThat(db.toFloats()).containsExactly(5, 7, 9);
+  }
+
+  @Test
+  void reluAndReluGradUseTheOutputSign() {
+    Tensor y = scope.relu(scope.fromFloats(new float[] {-1, 0, 2}, 3));
+    assertThat(y.toFloats()).containsExactly(0, 0, 2);
+    Tensor dx = scope.reluGrad(scope.fromFloats(new float[] {5, 6, 7}, 3), y);
+    assertThat(dx.toFloats()).containsExactly(0, 0, 7);
+  }
+
+  @Test
+  void maxPoolTakesWindowMaximaAndDropsOddEdges() {
+    float[] v = new float[25];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i;
+    }
+    Tensor y = scope.maxPool2x2(scope.fromFloats(v, 1, 5, 5, 1));
+    assertThat(y.shape()).containsExactly(1, 2, 2, 1);
+    assertThat(y.toFloats()).containsExactly(6, 8, 16, 18);
+  }
+
+  @Test
+  void maxPoolGradRoutesToTheArgmax() {
+    float[] v = {1, 9, 2, 3, //
+        4, 0, 8, 5, //
+        7, 6, 1, 1, //
+        2, 3, 4, 0};
+    Tensor x = scope.fromFloats(v, 1, 4, 4, 1);
+    Tensor y = scope.maxPool2x2(x);
+    assertThat(y.toFloats()).containsExactly(9, 8, 7, 4);
+    Tensor dx = scope.maxPoolGrad(x, y, scope.fromFloats(new float[] {1, 2, 3, 4}, 1, 2, 2, 1));
+    assertThat(dx.toFloats()).containsExactly(0, 1, 0, 0, 0, 0, 2, 0, 3, 0, 0, 0, 0, 0, 4, 0);
+  }
+
+  @Test
+  void matmulWithAndWithoutTransposes() {
+    Tensor a = scope.fromFloats(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+    Tensor b = scope.fromFloats(new float[] {1, 0, 0, 1, 1, 1}, 3, 2);
+    Tensor ab = scope.matmul(a, b, false, false);
+    assertThat(ab.shape()).containsExactly(2, 2);
+    assertThat(ab.toFloats()).containsExactly(4, 5, 10, 11);
+    // a^T (3,2) times a (2,3)
+    Tensor ata = scope.matmul(a, a, true, false);
+    assertThat(ata.shape()).containsExactly(3, 3);
+    assertThat(ata.toFloats()).containsExactly(17, 22, 27, 22, 29, 36, 27, 36, 45);
+    // a (2,3) times a^T (3,2)
+    assertThat(scope.matmul(a, a, false, true).toFloats()).containsExactly(14, 32, 32, 77);
+  }
+
+  @Test
+  void softmaxNormalisesTheLastAxis() {
+    Tensor p = scope.softmax(scope.fromDoubles(new double[] {0, Math.log(3), 5, 5}, 2, 2));
+    assertThat(p.toDoubles()).containsExactly(new double[] {0.25, 0.75, 0.5, 0.5}, within(1e-15));
+  }
+
+  @Test
+  void reshapeKeepsRowMajorOrderAndChecksSize() {
+    Tensor x = scope.fromFloats(new float[] {1, 2, 3, 4, 5, 6}, 1, 2, 3);
+    Tensor r = scope.reshape(x, 3, 2);
+    assertThat(r.shape()).containsExactly(3, 2);
+    assertThat(r.toFloats()).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThatThrownBy(() -> scope.reshape(x, 4, 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[1, 2, 3]").hasMessageContaining("[4, 2]");
+  }
+
+  @Test
+  void multiplySubtractAndSumBroadcast() {
+    Tensor col = scope.fromFloats(new float[] {1, 2}, 2, 1);
+    Tensor row = scope.fromFloats(new float[] {10, 20, 30}, 1, 3);
+    Tensor m = scope.multiply(col, row);
+    assertThat(m.shape()).containsExactly(2, 3);
+    assertThat(m.toFloats()).containsExactly(10, 20, 30, 20, 40, 60);
+    assertThat(scope.subtract(m, col).toFloats()).containsExactly(9, 19, 29, 18, 38, 58);
+    Tensor s = scope.sumLastAxis(m);
+    assertThat(s.shape()).containsExactly(2, 1);
+    assertThat(s.toFloats()).containsExactly(60, 120);
+  }
+
+  @Test
+  void float64KeepsDoublePrecisionThroughOps() {
+    double tiny = 1e-12;
+    Tensor x = scope.fromDoubles(new double[] {1 + tiny, 1}, 1, 1, 1, 2);
+    Tensor k = scope.fromDoubles(new double[] {1, -1}, 1, 1, 2, 1);
+    Tensor y = scope.conv2d(x, k);
+    double exact = (1 + tiny) - 1;
+    assertThat(y.toDoubles()[0]).isEqualTo(exact);
+    Tensor z = scope.matmul(scope.fromDoubles(new double[] {1 + tiny, 1}, 1, 2),
+        scope.fromDoubles(new double[] {1, -1}, 2, 1), false, false);
+    assertThat(z.toDoubles()[0]).isEqualTo(exact);
+    assertThat(y.toFloats()[0]).isEqualTo((float) (double) y.toDoubles()[0]);
+  }
+
+  @Test
+  void rejectsValuesThatDoNotFillTheShape() {
+    assertThatThrownBy(() -> scope.fromFloats(new float[5], 2, 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 5 values");
+  }
+
+  @Test
+  void badShapesAreRefusedBeforeTensorFlowSeesThem() {
+    Tensor a = scope.fromFloats(ones(6), 2, 3);
+    assertThatThrownBy(() -> scope.matmul(a, a, false, false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 3] and [2, 3]");
+    assertThatThrownBy(() -> scope.conv2d(a, a)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("conv2d input must have 4 dimensions");
+    assertThatThrownBy(() -> scope.multiply(a, scope.fromFloats(ones(2), 2)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiply");
+    assertThatThrownBy(() -> scope.multiply(a, scope.fromDoubles(new double[6], 2, 3)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mixed element types");
+    // the context still works: nothing reached TensorFlow
+    assertThat(scope.matmul(a, a, false, true).toFloats()).containsExactly(3, 3, 3, 3);
+  }
+
+  /** n ones. */
+  private static float[] ones(int n) {
+    float[] v = new float[n];
+    java.util.Arrays.fill(v, 1f);
+    return v;
+  }
+}
