@@ -50,6 +50,8 @@ class Vgg:
     def forward(self, x_nhwc, layer):
         """Returns (A at `layer` as NHWC with grad retained, logits)."""
         x = torch.as_tensor(np.ascontiguousarray(x_nhwc), dtype=self.dtype).permute(0, 3, 1, 2)
+        if layer != "none":
+            x.requires_grad_(True)  # so the target layer's output is part of the graph
         target = None
         for name, k, b in self.convs:
             x = torch.relu(torch.nn.functional.conv2d(x, k, b, padding=1))

@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes output files so that a reader (or a resumed run) never sees a partial one: bytes go to a
@@ -28,6 +29,10 @@ public final class AtomicFiles {
       Files.createDirectories(dir);
       temp = Files.createTempFile(dir, OWN_PREFIX, ".part");
       Files.write(temp, bytes);
+      // Temporary files are created owner-only; outputs are ordinary files others may read.
+      if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
