@@ -2,7 +2,6 @@ package dev.xaicam.model;
 
 import dev.xaicam.XaiCamException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -109,12 +108,24 @@ public record TargetLayer(LayerInfo info, String requested) {
     return names;
   }
 
+  /** The names nearest to {@code text} by edit distance: all of them when several tie. */
   private static String closest(List<LayerInfo> layers, String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    return layers.stream()
-        .map(LayerInfo::name)
-        .min(Comparator.comparingInt(name -> EditDistance.between(name.toLowerCase(Locale.ROOT), lower)))
-        .map(name -> " (did you mean '" + name + "'?)")
-        .orElse("");
+    int best = Integer.MAX_VALUE;
+    List<String> nearest = new ArrayList<>();
+    for (LayerInfo layer : layers) {
+      int d = EditDistance.between(layer.name().toLowerCase(Locale.ROOT), lower);
+      if (d < best) {
+        best = d;
+        nearest.clear();
+      }
+      if (d == best) {
+        nearest.add("'" + layer.name() + "'");
+      }
+    }
+    if (nearest.isEmpty() || best > Math.max(3, text.length() / 2)) {
+      return "";
+    }
+    return " (did you mean " + String.join(" or ", nearest) + "?)";
   }
 }

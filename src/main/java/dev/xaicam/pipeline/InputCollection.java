@@ -101,6 +101,7 @@ public final class InputCollection {
 
   private void walk(Path root) {
     int depth = recursive ? Integer.MAX_VALUE : 1;
+    int first = found.size();
     try {
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
         @Override
@@ -143,6 +144,8 @@ public final class InputCollection {
     } catch (IOException e) {
       warnings.add(root + ": cannot walk folder (" + e.getMessage() + ")");
     }
+    // Directory listings come in file-system order; sorting makes runs and reports repeatable.
+    found.subList(first, found.size()).sort(java.util.Comparator.comparing(f -> f.source().toString()));
   }
 
   private boolean selected(Path relative) {

@@ -1,0 +1,253 @@
+package dev.xaicam.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xaicam.pipeline.TinyModels;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line end to end on a tiny VGG16-shaped model and the sample photos. */
+@Tag("native")
+class XaiCamCommandTest {
+  private static final Path CAT = Path.of("samples/cat_chelsea.png");
+  private static final Path ROCKET = Path.of("samples/rocket.jpg");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path shared;
+  static Path weights;
+  @TempDir Path dir;
+
+  /** What one run printed and returned. */
+  record Run(int exitCode, String out, String err) {
+    List<String> errLines() {
+      return err.lines().filter(l -> !l.isBlank()).toList();
+    }
+  }
+
+  @BeforeAll
+  static void writeWeights() {
+    weights = TinyModels.writeWeights(shared.resolve("tiny.h5"), 3);
+  }
+
+  private Run run(String... args) {
+    return runWithInput(null, args);
+  }
+
+  private Run runWithInput(String stdin, String... args) {
+    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    List<String> all = new ArrayList<>(List.of("--model", TinyModels.NAME, "--weights", weights.toString(), "-q"));
+    all.addAll(List.of(args));
+    InputStream original = System.in;
+    try {
+      if (stdin != null) {
+        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      }
+      int code = cli.execute(all.toArray(String[]::new));
+      return new Run(code, out.toString(), err.toString());
+    } finally {
+      System.setIn(original);
+    }
+  }
+
+  @Test
+  void writesTheOverlayAtOriginalSizeAndTheNpyWithDocumentedNamesAndShape() throws IOException {
+    Path out = dir.resolve("out");
+    Run run = run("--npy", "-o", out.toString(), CAT.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Path png = out.resolve("cat_chelsea.gradcam.png");
+    Path npy = out.resolve("cat_chelsea.gradcam.npy");
+    BufferedImage overlay = ImageIO.read(png.toFile());
+    BufferedImage original = ImageIO.read(CAT.toFile());
+    assertThat(overlay.getWidth()).isEqualTo(original.getWidth());
+    assertThat(overlay.getHeight()).isEqualTo(original.getHeight());
+    byte[] bytes = Files.readAllBytes(npy);
+    int headerLength = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+    String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
+    assertThat(header).contains("'shape': (32, 32)").contains("'descr': '<f4'");
+    ByteBuffer data = ByteBuffer.wrap(bytes, 10 + headerLength, 32 * 32 * 4).order(ByteOrder.LITTLE_ENDIAN);
+    float min = Float.MAX_VALUE;
+    float max = -Float.MAX_VALUE;
+    for (int i = 0; i < 32 * 32; i++) {
+      float v = data.getFloat();
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    assertThat(min).isGreaterThanOrEqualTo(0f);
+    assertThat(max).isLessThanOrEqualTo(1f).isGreaterThan(0.99f);
+    assertThat(run.out()).isEmpty(); // -q
+  }
+
+  @Test
+  void everyMethodRunsAndNamesItsFiles() {
+    Path out = dir.resolve("out");
+    Run run = run("-m", "gradcam,gradcam++,scorecam,faster-scorecam,layercam", "--max-n", "4",
+        "--batch-size", "5", "-o", out.toString(), CAT.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    for (String method : List.of("gradcam", "gradcam++", "scorecam", "faster-scorecam", "layercam")) {
+      assertThat(out.resolve("cat_chelsea." + method + ".png")).isRegularFile();
+    }
+  }
+
+  @Test
+  void badInputsGiveOneLineEachAndTheOtherImagesStillRun() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Path missing = in.resolve("missing.jpg");
+    Path truncated = Files.copy(Path.of("src/test/resources/truncated.jpg"), in.resolve("truncated.jpg"));
+    Path empty = Files.createFile(in.resolve("empty.png"));
+    Path text = Files.writeString(in.resolve("notes.png"), "this is not a picture\n");
+    Path out = dir.resolve("out");
+
+    Run run = run("-o", out.toString(), missing.toString(), truncated.toString(), CAT.toString(),
+        empty.toString(), text.toString(), ROCKET.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    List<String> ours = run.errLines().stream().filter(l -> l.startsWith("xai-cam: ")).toList();
+    assertThat(ours).hasSize(4);
+    assertThat(ours.get(0)).contains(missing.toString()).contains("no such file");
+    assertThat(ours.get(1)).contains(truncated.toString()).contains("truncated");
+    assertThat(ours.get(2)).contains(empty.toString()).contains("empty");
+    assertThat(ours.get(3)).contains(text.toString()).contains("not an image");
+    try (Stream<Path> files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("cat_chelsea.gradcam.png", "rocket.gradcam.png");
+    }
+  }
+
+  @Test
+  void jsonReportCarriesPredictionsTargetsAndFiles() throws IOException {
+    Path out = dir.resolve("out");
+    Run run = run("--json", "-c", "3", "-o", out.toString(), CAT.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = JSON.readTree(run.out());
+    assertThat(report.get("input").asText()).isEqualTo(CAT.toString());
+    assertThat(report.get("status").asText()).isEqualTo("ok");
+    assertThat(report.get("layer").asText()).isEqualTo("block5_conv3");
+    assertThat(report.get("top5")).hasSize(5);
+    double previous = 1;
+    for (JsonNode c : report.get("top5")) {
+      assertThat(c.get("probability").asDouble()).isLessThanOrEqualTo(previous);
+      previous = c.get("probability").asDouble();
+    }
+    JsonNode heatmap = report.get("heatmaps").get(0);
+    assertThat(heatmap.get("method").asText()).isEqualTo("gradcam");
+    assertThat(heatmap.get("target").get("index").asInt()).isEqualTo(3);
+    assertThat(heatmap.get("target").get("name").asText()).isEqualTo("class3");
+    assertThat(Path.of(heatmap.get("png").asText())).isRegularFile();
+    assertThat(report.get("milliseconds").asLong()).isNotNegative();
+  }
+
+  @Test
+  void severalTargetsPutTheClassIntoTheFileNames() {
+    Path out = dir.resolve("out");
+    Run run = run("-c", "2", "-c", "class five", "-o", out.toString(), CAT.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(out.resolve("cat_chelsea.gradcam.2.png")).isRegularFile();
+    assertThat(out.resolve("cat_chelsea.gradcam.5.png")).isRegularFile();
+  }
+
+  @Test
+  void topKExplainsTheKMostProbableClasses() throws IOException {
+    Path out = dir.resolve("out");
+    Run run = run("--top-k", "3", "--json", "-o", out.toString(), CAT.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode report = JSON.readTree(run.out());
+    for (int k = 0; k < 3; k++) {
+      int index = report.get("top5").get(k).get("index").asInt();
+      assertThat(report.get("heatmaps").get(k).get("target").get("index").asInt()).isEqualTo(index);
+      assertThat(out.resolve("cat_chelsea.gradcam." + index + ".png")).isRegularFile();
+    }
+  }
+
+  @Test
+  void aFolderRunMirrorsTheTreeSkipsNonImagesAndSurvivesALinkLoop() throws IOException {
+    Path in = dir.resolve("in");
+    Files.createDirectories(in.resolve("a/b"));
+    Files.createDirectories(in.resolve("c"));
+    Files.copy(CAT, in.resolve("a/b/dog.png"));
+    Files.copy(CAT, in.resolve("c/dog.png"));
+    Files.copy(ROCKET, in.resolve("c/dog.jpg"));
+    Files.writeString(in.resolve("c/readme.txt"), "not an image");
+    Files.copy(CAT, in.resolve(".hidden.png"));
+    Files.createSymbolicLink(in.resolve("a/b/loop"), in.resolve("a"));
+    Path out = dir.resolve("out");
+
+    Run run = run("-r", "--json", "-o", out.toString(), in.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(out.resolve("a/b/dog.gradcam.png")).isRegularFile();
+    assertThat(out.resolve("c/dog.png.gradcam.png")).isRegularFile();
+    assertThat(out.resolve("c/dog.jpg.gradcam.png")).isRegularFile();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines).hasSize(4);
+    for (String line : lines) {
+      assertThat(JSON.readTree(line).isObject()).isTrue();
+    }
+    JsonNode summary = JSON.readTree(lines.get(3));
+    assertThat(summary.get("ok").asInt()).isEqualTo(3);
+    assertThat(summary.get("failed").asInt()).isZero();
+    assertThat(run.err()).contains("loop");
+  }
+
+  @Test
+  void pathsOnStandardInputAreExplainedAndSkipExistingResumes() {
+    Path out = dir.resolve("out");
+    String list = CAT + "\n" + ROCKET + "\n";
+
+    Run first = runWithInput(list, "-o", out.toString(), "-");
+    Run second = runWithInput(list, "--json", "--skip-existing", "-o", out.toString(), "-");
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(out.resolve("cat_chelsea.gradcam.png")).isRegularFile();
+    assertThat(out.resolve("rocket.gradcam.png")).isRegularFile();
+    assertThat(second.exitCode()).isZero();
+    assertThat(second.out()).contains("\"status\":\"skipped\"").contains("\"skipped\":2");
+  }
+
+  @Test
+  void usageErrorsExitTwoWithOneLine() {
+    Run unknownMethod = run("-m", "gradcamm", CAT.toString());
+    Run unknownLayer = run("-l", "block5_conv4", CAT.toString());
+    Run badAlpha = run("--alpha", "2", CAT.toString());
+    Run noImages = run();
+
+    assertThat(unknownMethod.exitCode()).isEqualTo(2);
+    assertThat(unknownMethod.err()).contains("unknown method 'gradcamm'").contains("gradcam++");
+    assertThat(unknownLayer.exitCode()).isEqualTo(2);
+    assertThat(unknownLayer.err()).contains("did you mean").contains("'block5_conv3'");
+    assertThat(badAlpha.exitCode()).isEqualTo(2);
+    assertThat(badAlpha.err()).contains("--alpha");
+    assertThat(noImages.exitCode()).isEqualTo(2);
+    for (Run r : List.of(unknownMethod, unknownLayer, badAlpha, noImages)) {
+      assertThat(r.errLines()).hasSize(1);
+    }
+  }
+}
