@@ -134,6 +134,13 @@ def main():
         logits[0, target].backward()
         An, gn, S = A[0].detach().permute(1, 2, 0).numpy(), A.grad[0].permute(1, 2, 0).numpy(), float(logits[0, target])
         ref = gradient_cams(An, gn, S)
+        # float32 noise floor: the same network on the input moved by about 1e-6 (the spread seen between float32 implementations). A
+        # map that moves by more than 1e-3 under this is ill-conditioned for every float32
+        # implementation (tf-keras-vis included), not just for one of them.
+        noisy = (x * (1 + np.random.default_rng(0).uniform(-1e-6, 1e-6, x.shape))).astype(np.float32)
+        An_, l_ = m32.forward(noisy[None], a.layer)
+        l_[0, target].backward()
+        refn = gradient_cams(An_[0].detach().permute(1, 2, 0).numpy(), An_.grad[0].permute(1, 2, 0).numpy(), float(l_[0, target]))
         A64, l64 = m64.forward(x[None].astype(np.float64), a.layer)
         l64[0, target].backward()
         ref64 = gradient_cams(A64[0].detach().permute(1, 2, 0).numpy(), A64.grad[0].permute(1, 2, 0).numpy(), float(l64[0, target]))
@@ -148,12 +155,14 @@ def main():
             mine = np.load(os.path.join(a.out, f"{stem}.{method}.npy")).astype(np.float64)
             diff = float(np.abs(mine - ref[method]).max())
             extra = ""
-            if method == "gradcam++":
+            drift = 0.0
+            if method in ref64:
+                # How far the reference's own float32 map moves when the network runs in float64
+                # (Grad-CAM++ is judged against 3x that, issue #3), and under 1e-6 input noise.
                 drift = float(np.abs(ref[method] - ref64[method]).max())
-                extra = f"  float64 drift {drift:.2e}  (bound 3x = {3 * drift:.2e})"
-                ok = diff <= max(1e-3, 3 * drift)
-            else:
-                ok = diff <= 1e-3
+                floor = float(np.abs(ref[method] - refn[method]).max())
+                extra = f"  float64 drift {drift:.2e}  noise floor {floor:.2e}"
+            ok = diff <= (max(1e-3, 3 * drift) if method == "gradcam++" else 1e-3)
             worst = max(worst, diff)
             print(f"{stem:14s} {method:16s} class {target:4d} S={S:9.3f} max|diff| {diff:.2e} {'OK' if ok else 'FAIL'}{extra}")
     print(f"largest difference {worst:.2e}")

@@ -239,8 +239,8 @@ public final class Explainer implements AutoCloseable {
             Heatmap heatmap = CamComputation.compute(method, signal, scorer, inputHeight(), inputWidth());
             outputs.add(write(p.input(), p.image(), method.name(), classTag, targetScore, heatmap));
             if (settings.montage() != null) {
-              tiles.add(new MontageTile(String.format(Locale.ROOT, "%s · %s %.2f", method.name(),
-                  targetScore.name(), targetScore.probability()), heatmap));
+              tiles.add(new MontageTile(method.name() + " - " + targetScore.name() + " "
+                  + probabilityText(targetScore.probability()), heatmap));
             }
           }
         }
@@ -329,6 +329,11 @@ public final class Explainer implements AutoCloseable {
     if (settings.montage() != null && !montageRows.isEmpty()) {
       AtomicFiles.write(settings.montage(), new dev.xaicam.image.Montage().png(montageRows, 256));
     }
+  }
+
+  /** 0.83 for ordinary probabilities, 1.2e-03 for tiny ones that would print as 0.00. */
+  static String probabilityText(double p) {
+    return String.format(Locale.ROOT, p >= 0.01 ? "%.2f" : "%.1e", p);
   }
 
   private int inputHeight() {
