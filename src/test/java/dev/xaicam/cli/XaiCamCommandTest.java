@@ -250,4 +250,36 @@ class XaiCamCommandTest {
       assertThat(r.errLines()).hasSize(1);
     }
   }
+
+  @Test
+  void failFastStopsAtTheFirstFailedImage() throws IOException {
+    Path empty = Files.createFile(dir.resolve("empty.png"));
+    Path out = dir.resolve("out");
+
+    Run run = run("--fail-fast", "--batch-size", "1", "-o", out.toString(), empty.toString(), CAT.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(out.resolve("cat_chelsea.gradcam.png")).doesNotExist();
+  }
+
+  @Test
+  void theReportFileHoldsOneJsonObjectPerImageAndASummary() throws IOException {
+    Path report = dir.resolve("report.jsonl");
+    Path missing = dir.resolve("missing.png");
+
+    Run run = run("-o", dir.resolve("out").toString(), "--report", report.toString(), CAT.toString(),
+        missing.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    List<String> lines = Files.readAllLines(report);
+    assertThat(lines).hasSize(3);
+    assertThat(JSON.readTree(lines.get(0)).get("status").asText()).isEqualTo("ok");
+    JsonNode failed = JSON.readTree(lines.get(1));
+    assertThat(failed.get("status").asText()).isEqualTo("error");
+    assertThat(failed.get("error").asText()).contains(missing.toString());
+    JsonNode summary = JSON.readTree(lines.get(2));
+    assertThat(summary.get("ok").asInt()).isEqualTo(1);
+    assertThat(summary.get("failed").asInt()).isEqualTo(1);
+    assertThat(summary.get("total").asInt()).isEqualTo(2);
+  }
 }

@@ -44,4 +44,19 @@ class AtomicFilesTest {
       assertThat(files).containsExactly(blocker);
     }
   }
+
+  @Test
+  void temporariesOfDeadWritersAreRemovedAndLiveOnesKept() throws IOException {
+    Path sub = Files.createDirectories(dir.resolve("a/b"));
+    Path dead = Files.write(sub.resolve(AtomicFiles.TEMP_PREFIX + "2147483646-123.part"), new byte[] {1});
+    Path live = Files.write(sub.resolve(AtomicFiles.TEMP_PREFIX + ProcessHandle.current().pid() + "-9.part"),
+        new byte[] {1});
+    Path output = Files.write(sub.resolve("dog.gradcam.png"), new byte[] {1});
+
+    assertThat(AtomicFiles.removeStaleTemporaries(dir)).isEqualTo(1);
+
+    assertThat(dead).doesNotExist();
+    assertThat(live).exists();
+    assertThat(output).exists();
+  }
 }
