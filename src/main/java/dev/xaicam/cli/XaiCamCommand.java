@@ -39,17 +39,19 @@ import picocli.CommandLine.Spec;
     usageHelpAutoWidth = true,
     subcommands = {ModelsCommand.class},
     description = {
-      "Shows where an image classifier looked: class-activation heatmaps (Grad-CAM, Grad-CAM++,",
-      "Score-CAM, Faster-Score-CAM, Layer-CAM) written as JET-colour overlays, .npy arrays and reports.",
+      "Shows where an image classifier looked: class-activation heatmaps (Grad-CAM, Grad-CAM++, "
+          + "Score-CAM, Faster-Score-CAM, Layer-CAM) written as JET-colour overlays, .npy arrays and reports.",
       ""
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  xai-cam dog.jpg                                  Grad-CAM for the top class -> xai-cam-out/dog.gradcam.png",
+      "  xai-cam dog.jpg                      # Grad-CAM of the top class: xai-cam-out/dog.gradcam.png",
       "  xai-cam -m gradcam++,scorecam --npy -o out a.jpg b.png",
       "  xai-cam -c \"golden retriever\" -l block4_conv3 dog.jpg",
       "  xai-cam --top-k 3 --montage figure.png cat.png",
-      "  xai-cam --json --weights vgg16.h5 --offline dog.jpg",
+      "  xai-cam -r --skip-existing --report run.jsonl -o out photos/   # a folder tree, resumable",
+      "  find . -name '*.jpg' | xai-cam --json -                         # paths from a pipe",
+      "  xai-cam --weights vgg16.h5 --offline dog.jpg",
       "",
       "Exit codes: 0 all images explained, 1 some input failed, 2 usage error,",
       "3 cannot run here (weights or native libraries), 130 interrupted."
@@ -157,7 +159,7 @@ public final class XaiCamCommand implements Callable<Integer> {
   boolean failFast;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "TensorFlow threads (default: all ${sys:xaicam.cores} cores).")
+      description = "TensorFlow threads (default: all cores).")
   Integer threads;
 
   @Option(names = {"-q", "--quiet"}, description = "No progress and no per-image lines; errors still print.")
