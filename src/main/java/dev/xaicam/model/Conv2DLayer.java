@@ -2,6 +2,7 @@ package dev.xaicam.model;
 
 import dev.xaicam.engine.Tensor;
 import dev.xaicam.engine.TensorScope;
+import java.util.List;
 
 /** Keras Conv2D: 3x3 (or any square) kernel HWIO, stride 1, SAME padding, bias, fused activation. */
 final class Conv2DLayer implements Layer {
@@ -64,5 +65,11 @@ final class Conv2DLayer implements Layer {
     try (TensorScope temp = scope.child()) {
       return scope.conv2dBackpropInput(x.shape(), kernel, temp.reluGrad(dy, y));
     }
+  }
+
+  @Override
+  public List<Tensor> weightGradients(TensorScope scope, Tensor x, Tensor y, Tensor dy) {
+    Tensor dz = activation == Activation.LINEAR ? dy : scope.reluGrad(dy, y);
+    return List.of(scope.conv2dBackpropFilter(x, kernel.shape(), dz), scope.biasAddGrad(dz));
   }
 }

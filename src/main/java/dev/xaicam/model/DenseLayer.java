@@ -3,6 +3,7 @@ package dev.xaicam.model;
 import dev.xaicam.engine.Tensor;
 import dev.xaicam.engine.TensorScope;
 import java.util.Arrays;
+import java.util.List;
 
 /** Keras Dense: kernel {@code (in, out)}, bias, fused relu, linear or softmax activation. */
 final class DenseLayer implements Layer {
@@ -73,14 +74,28 @@ final class DenseLayer implements Layer {
       return scope.matmul(dy, kernel, false, true);
     }
     try (TensorScope temp = scope.child()) {
-      Tensor dz;
-      if (activation == Activation.RELU) {
-        dz = temp.reluGrad(dy, y);
-      } else {
-        // softmax VJP: dz = y * (dy - sum(dy * y)) along the class axis
-        dz = temp.multiply(y, temp.subtract(dy, temp.sumLastAxis(temp.multiply(dy, y))));
-      }
-      return scope.matmul(dz, kernel, false, true);
+      return scope.matmul(preActivationGradient(temp, y, dy), kernel, false, true);
+    }
+  }
+
+  @Override
+  public List<Tensor> weightGradients(TensorScope scope, Tensor x, Tensor y, Tensor dy) {
+    Tensor dz = preActivationGradient(scope, y, dy);
+    return List.of(scope.matmul(x, dz, true, false), scope.biasAddGrad(dz));
+  }
+
+  /** dL/dz for z = xW + b, from dL/dy through the fused activation. */
+  private Tensor preActivationGradient(TensorScope scope, Tensor y, Tensor dy) {
+    switch (activation) {
+      case LINEAR:
+        return dy;
+      case RELU:
+        return scope.reluGrad(dy, y);
+      default:
+        try (TensorScope temp = scope.child()) {
+          // softmax VJP: dz = y * (dy - sum(dy * y)) along the class axis
+          return scope.multiply(y, temp.subtract(dy, temp.sumLastAxis(temp.multiply(dy, y))));
+        }
     }
   }
 }

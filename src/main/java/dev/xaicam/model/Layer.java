@@ -2,10 +2,12 @@ package dev.xaicam.model;
 
 import dev.xaicam.engine.Tensor;
 import dev.xaicam.engine.TensorScope;
+import java.util.List;
 
 /**
  * One layer of the network graph, working on whole batches: forward, and the vector-Jacobian
- * product w.r.t. its input for the backward pass (no weight gradients: CAMs never need them).
+ * product w.r.t. its input for the backward pass, and the gradients w.r.t. its weights (for
+ * training the demo model; CAMs never need them).
  */
 interface Layer {
 
@@ -26,4 +28,12 @@ interface Layer {
    * dL/dx, owned by {@code scope}.
    */
   Tensor backward(TensorScope scope, Tensor x, Tensor y, Tensor dy);
+
+  /**
+   * dL/dW for each weight in Keras order (kernel, then bias), given the forward input {@code x},
+   * its output {@code y} and dL/dy; owned by {@code scope}. Empty for weightless layers.
+   */
+  default List<Tensor> weightGradients(TensorScope scope, Tensor x, Tensor y, Tensor dy) {
+    return List.of();
+  }
 }

@@ -7,7 +7,9 @@ import dev.xaicam.engine.TensorEngine;
 import dev.xaicam.engine.TensorScope;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A sequential network with its weights loaded into native memory: forward passes, and backward
@@ -217,6 +219,76 @@ public final class Network implements AutoCloseable {
       throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
     }
     return new NetworkMaskScorer(this, image.clone(), targetClass, batchSize);
+  }
+
+  /**
+   * The mean softmax cross-entropy of a labelled batch and its gradient with respect to every
+   * weight: one forward pass keeping every layer's output, then one backward pass. For training;
+   * the loss is taken on the logits, so the gradient at the top is softmax minus one-hot.
+   *
+   * @param inputs {@code batch} preprocessed images, NHWC row-major
+   * @param batch number of images, >= 1
+   * @param labels the true class of each image
+   */
+  public LossGradients lossGradients(float[] inputs, int batch, int[] labels) {
+    checkBatch(inputs, batch);
+    if (labels.length != batch) {
+      throw new IllegalArgumentException("need one label per image: " + batch + " images, got "
+          + labels.length + " labels");
+    }
+    for (int label : labels) {
+      checkClass(label);
+    }
+    int classes = architecture.classCount();
+    try (TensorScope scope = weightsScope.child()) {
+      Tensor[] outputs = new Tensor[layers.size() + 1];
+      outputs[0] = input(scope, inputs, batch);
+      for (int i = 0; i < layers.size(); i++) {
+        outputs[i + 1] = layers.get(i).forward(scope, outputs[i]);
+      }
+      double[] logits = outputs[layers.size()].toDoubles();
+      double[] dLogits = new double[logits.length];
+      double loss = 0;
+      int correct = 0;
+      for (int b = 0; b < batch; b++) {
+        int row = b * classes;
+        int best = 0;
+        for (int c = 1; c < classes; c++) {
+          best = logits[row + c] > logits[row + best] ? c : best;
+        }
+        double max = logits[row + best];
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+          sum += Math.exp(logits[row + c] - max);
+        }
+        // log-sum-exp shifted by the max, so large logits never overflow
+        loss += max + Math.log(sum) - logits[row + labels[b]];
+        correct += best == labels[b] ? 1 : 0;
+        for (int c = 0; c < classes; c++) {
+          double p = Math.exp(logits[row + c] - max) / sum;
+          dLogits[row + c] = (p - (c == labels[b] ? 1 : 0)) / batch;
+        }
+      }
+      Tensor dy = float64 ? scope.fromDoubles(dLogits, batch, classes)
+          : scope.fromFloats(narrow(dLogits), batch, classes);
+      List<List<WeightArray>> gradients = new ArrayList<>();
+      for (int i = layers.size() - 1; i >= 0; i--) {
+        Layer layer = layers.get(i);
+        List<WeightArray> arrays = new ArrayList<>();
+        for (Tensor g : layer.weightGradients(scope, outputs[i], outputs[i + 1], dy)) {
+          arrays.add(new WeightArray(g.shape(), g.toFloats()));
+        }
+        gradients.add(0, arrays);
+        if (i > 0) {
+          dy = layer.backward(scope, outputs[i], outputs[i + 1], dy);
+        }
+      }
+      Map<String, List<WeightArray>> byLayer = new LinkedHashMap<>();
+      for (int i = 0; i < layers.size(); i++) {
+        byLayer.put(layers.get(i).name(), gradients.get(i));
+      }
+      return new LossGradients(loss / batch, correct, new ModelWeights(byLayer));
+    }
   }
 
   /** Frees the weights and any pass still open. */

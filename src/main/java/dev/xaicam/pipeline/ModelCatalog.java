@@ -4,17 +4,26 @@ import dev.xaicam.XaiCamException;
 import dev.xaicam.image.Preprocessing;
 import dev.xaicam.model.Architecture;
 import dev.xaicam.model.ClassLabels;
+import dev.xaicam.model.DemoNet;
 import dev.xaicam.model.KerasWeightsFile;
 import dev.xaicam.model.ModelWeights;
 import dev.xaicam.model.Vgg16;
 import dev.xaicam.model.WeightStore;
+import dev.xaicam.shapes.ShapeKind;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Supplier;
 
 /** The models {@code --model} can name, with what each needs: architecture, weights, labels, preprocessing. */
 public final class ModelCatalog {
+  /** Classpath location of the demo model's weights (the repository's {@code models/demo/weights.h5}). */
+  static final String DEMO_WEIGHTS = "/models/demo/weights.h5";
+
+  /** The models in the order {@code xai-cam models} lists them, the default first. */
   private final List<Entry> entries;
 
   /** A catalog of {@code entries}, the first being the default. */
@@ -61,7 +70,15 @@ public final class ModelCatalog {
             Vgg16.architecture(),
             ClassLabels::imagenet,
             Preprocessing.CAFFE,
-            new Vgg16Weights())));
+            new Vgg16Weights()),
+        new Entry(
+            "demo",
+            "Shape classifier trained by xai-cam itself, 64x64 RGB, classes "
+                + String.join(", ", ShapeKind.labels()) + " (bundled, no download)",
+            DemoNet.architecture(ShapeKind.values().length),
+            () -> ClassLabels.of(ShapeKind.labels(), ShapeKind.labels()),
+            Preprocessing.UNIT_SCALE,
+            new BundledWeights(DEMO_WEIGHTS))));
   }
 
   /** All entries, the default first. */
@@ -99,6 +116,55 @@ public final class ModelCatalog {
         return List.of("weights: given with --weights");
       }
     };
+  }
+
+  /**
+   * Weights packed into the tool's jar: {@code --weights} if given, else the resource, copied to a
+   * temporary file because the HDF5 reader needs a seekable file.
+   */
+  static final class BundledWeights implements WeightSource {
+    /** Classpath location of the weight file. */
+    private final String resource;
+
+    /** Weights at classpath location {@code resource}, e.g. {@code /models/demo/weights.h5}. */
+    BundledWeights(String resource) {
+      this.resource = resource;
+    }
+
+    @Override
+    public ModelWeights load(Path explicit, boolean offline) {
+      if (explicit != null) {
+        return explicitOnly().load(explicit, offline);
+      }
+      Path temp = null;
+      try (InputStream in = ModelCatalog.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw XaiCamException.setup("the bundled weights " + resource.substring(1)
+              + " are missing from the tool's jar; rebuild it (./mvnw -DskipTests package) or pass --weights FILE");
+        }
+        temp = Files.createTempFile("xai-cam-", ".h5");
+        Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+        return KerasWeightsFile.read(temp);
+      } catch (IOException e) {
+        throw XaiCamException.setup("cannot unpack the bundled weights " + resource.substring(1) + " ("
+            + e.getMessage() + "); check free space in " + System.getProperty("java.io.tmpdir"), e);
+      } finally {
+        if (temp != null) {
+          try {
+            Files.deleteIfExists(temp);
+          } catch (IOException ignored) {
+            // A leftover temporary file is harmless; the load's own outcome is what matters.
+          }
+        }
+      }
+    }
+
+    @Override
+    public List<String> status() {
+      boolean present = ModelCatalog.class.getResource(resource) != null;
+      return List.of("weights: bundled in the tool's jar as " + resource.substring(1)
+          + (present ? " (present)" : " (absent: rebuild the tool)"));
+    }
   }
 
   /** VGG16's weights: {@code --weights}, the caches, or a verified download ({@link WeightStore}). */

@@ -43,4 +43,14 @@ class Conv2DLayerTest {
       FiniteDifferences.assertBackwardMatchesForward(s, layer, new int[] {1, 5, 4, 3}, 20);
     }
   }
+
+  @Test
+  void weightGradientsMatchFiniteDifferencesForEachActivation() {
+    try (TensorScope s = TensorEngine.openScope()) {
+      for (Activation a : new Activation[] {Activation.RELU, Activation.LINEAR}) {
+        FiniteDifferences.assertWeightGradientsMatchForward(s,
+            (k, b) -> new Conv2DLayer("c", k, b, a), new int[] {3, 3, 2, 3}, new int[] {2, 4, 5, 2}, 30);
+      }
+    }
+  }
 }

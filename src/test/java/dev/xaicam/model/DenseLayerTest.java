@@ -57,4 +57,15 @@ class DenseLayerTest {
       }
     }
   }
+
+  @Test
+  void weightGradientsMatchFiniteDifferencesForEveryActivation() {
+    try (TensorScope s = TensorEngine.openScope()) {
+      long seed = 70;
+      for (Activation a : Activation.values()) {
+        FiniteDifferences.assertWeightGradientsMatchForward(s,
+            (k, b) -> new DenseLayer("d", k, b, a), new int[] {4, 3}, new int[] {3, 4}, seed += 10);
+      }
+    }
+  }
 }

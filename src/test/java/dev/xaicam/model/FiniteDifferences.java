@@ -72,4 +72,48 @@ final class FiniteDifferences {
     assertThat(Math.abs(expected)).as("a non-trivial test").isGreaterThan(1e-3);
     assertThat(actual).isCloseTo(expected, within(1e-7 * (1 + Math.abs(expected))));
   }
+
+  /** Builds a layer over given kernel and bias tensors. */
+  interface LayerFactory {
+    /** The layer with these weights. */
+    Layer make(Tensor kernel, Tensor bias);
+  }
+
+  /**
+   * Dot-product test of {@code weightGradients}: for a random direction (dK, db) in weight space,
+   * {@code <u, d/dt f(K + t dK, b + t db)>} by central differences must equal
+   * {@code <dL/dK, dK> + <dL/db, db>} with dL/dy = u, in float64.
+   */
+  static void assertWeightGradientsMatchForward(TensorScope scope, LayerFactory factory,
+      int[] kernelShape, int[] xShape, long seed) {
+    int nk = 1;
+    for (int d : kernelShape) {
+      nk *= d;
+    }
+    int nb = kernelShape[kernelShape.length - 1];
+    int nx = 1;
+    for (int d : xShape) {
+      nx *= d;
+    }
+    double[] k = random(seed, nk);
+    double[] b = random(seed + 1, nb);
+    double[] dk = random(seed + 2, nk);
+    double[] db = random(seed + 3, nb);
+    Tensor x = scope.fromDoubles(random(seed + 4, nx), xShape);
+    Layer layer = factory.make(scope.fromDoubles(k, kernelShape), scope.fromDoubles(b, nb));
+    Tensor y = layer.forward(scope, x);
+    double[] u = random(seed + 5, (int) y.size());
+    double[] plus = factory.make(scope.fromDoubles(step(k, STEP, dk), kernelShape),
+        scope.fromDoubles(step(b, STEP, db), nb)).forward(scope, x).toDoubles();
+    double[] minus = factory.make(scope.fromDoubles(step(k, -STEP, dk), kernelShape),
+        scope.fromDoubles(step(b, -STEP, db), nb)).forward(scope, x).toDoubles();
+    double expected = (dot(u, plus) - dot(u, minus)) / (2 * STEP);
+    java.util.List<Tensor> g = layer.weightGradients(scope, x, y, scope.fromDoubles(u, y.shape()));
+    assertThat(g).hasSize(2);
+    assertThat(g.get(0).shape()).containsExactly(kernelShape);
+    assertThat(g.get(1).shape()).containsExactly(nb);
+    double actual = dot(g.get(0).toDoubles(), dk) + dot(g.get(1).toDoubles(), db);
+    assertThat(Math.abs(expected)).as("a non-trivial test").isGreaterThan(1e-3);
+    assertThat(actual).isCloseTo(expected, within(1e-7 * (1 + Math.abs(expected))));
+  }
 }

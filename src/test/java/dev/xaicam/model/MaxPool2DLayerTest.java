@@ -33,4 +33,14 @@ class MaxPool2DLayerTest {
           new int[] {2, 4, 6, 3}, 30);
     }
   }
+
+  @Test
+  void weightlessLayersHaveNoWeightGradients() {
+    try (TensorScope s = TensorEngine.openScope()) {
+      Tensor x = s.fromDoubles(new double[16], 1, 4, 4, 1);
+      MaxPool2DLayer pool = new MaxPool2DLayer("p");
+      assertThat(pool.weightGradients(s, x, pool.forward(s, x), s.fromDoubles(new double[4], 1, 2, 2, 1)))
+          .isEmpty();
+    }
+  }
 }

@@ -127,4 +127,59 @@ class NetworkTest {
     pass.close();
     assertThat(TensorEngine.liveTensorCount()).isEqualTo(live);
   }
+
+  @Test
+  void lossGradientsMatchFiniteDifferencesOfTheLoss() {
+    Architecture arch = DemoNet.architecture(3);
+    ModelWeights w = Vgg16.randomWeights(arch, 8);
+    float[] x = new float[2 * arch.inputSize()];
+    double[] d = FiniteDifferences.random(9, x.length);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (0.5 + 0.5 * d[i]);
+    }
+    int[] labels = {2, 0};
+    LossGradients at;
+    try (Network net = Network.create(arch, w, true)) {
+      at = net.lossGradients(x, 2, labels);
+    }
+    // <grad, plus - minus> must equal loss(plus) - loss(minus) for a small random step in every
+    // weight; 1e-6 is small enough that no relu or pooling decision flips (1e-3 flipped some)
+    Map<String, List<WeightArray>> plus = new LinkedHashMap<>();
+    Map<String, List<WeightArray>> minus = new LinkedHashMap<>();
+    double predicted = 0;
+    long seed = 100;
+    for (Map.Entry<String, List<WeightArray>> e : w.byLayer().entrySet()) {
+      List<WeightArray> p = new ArrayList<>();
+      List<WeightArray> m = new ArrayList<>();
+      for (int k = 0; k < e.getValue().size(); k++) {
+        WeightArray a = e.getValue().get(k);
+        double[] v = FiniteDifferences.random(seed++, a.values().length);
+        float[] pv = new float[v.length];
+        float[] mv = new float[v.length];
+        float[] g = at.gradients().of(e.getKey()).get(k).values();
+        assertThat(at.gradients().of(e.getKey()).get(k).shape()).containsExactly(a.shape());
+        for (int i = 0; i < v.length; i++) {
+          pv[i] = (float) (a.values()[i] + 1e-6 * v[i]);
+          mv[i] = (float) (a.values()[i] - 1e-6 * v[i]);
+          predicted += g[i] * ((double) pv[i] - mv[i]);
+        }
+        p.add(new WeightArray(a.shape(), pv));
+        m.add(new WeightArray(a.shape(), mv));
+      }
+      plus.put(e.getKey(), p);
+      minus.put(e.getKey(), m);
+    }
+    double lossPlus;
+    double lossMinus;
+    try (Network net = Network.create(arch, new ModelWeights(plus), true)) {
+      lossPlus = net.lossGradients(x, 2, labels).loss();
+    }
+    try (Network net = Network.create(arch, new ModelWeights(minus), true)) {
+      lossMinus = net.lossGradients(x, 2, labels).loss();
+    }
+    // hand-checkable loss scale: random weights give about ln(3) nats
+    assertThat(at.loss()).isBetween(0.5, 2.5);
+    assertThat(Math.abs(predicted)).as("a non-trivial test").isGreaterThan(1e-7);
+    assertThat(lossPlus - lossMinus).isCloseTo(predicted, within(1e-3 * Math.abs(predicted) + 1e-9));
+  }
 }
