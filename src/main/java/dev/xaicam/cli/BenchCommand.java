@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
 
   /** TensorFlow threads; null means all cores. */
   @Option(names = "--threads", paramLabel = "N",
-      description = "TensorFlow threads (default: all ${sys:xaicam.cores} cores).")
+      description = "TensorFlow threads (default: all cores).")
   Integer threads;
 
   /** Soak length. */
