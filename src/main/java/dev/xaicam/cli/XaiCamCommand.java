@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionText.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = {ModelsCommand.class},
+    subcommands = {ModelsCommand.class, BenchCommand.class},
     description = {
       "Shows where an image classifier looked: class-activation heatmaps (Grad-CAM, Grad-CAM++, "
           + "Score-CAM, Faster-Score-CAM, Layer-CAM) written as JET-colour overlays, .npy arrays and reports.",

@@ -68,6 +68,16 @@ public final class TensorEngine {
     return new DjlTensorScope(NDManager.newBaseManager(Device.cpu(), ENGINE_NAME), null);
   }
 
+  /** TensorFlow's intra-op pool size as configured; 0 when left to TensorFlow (all cores). */
+  public static int intraOpThreads() {
+    return Integer.getInteger(INTRA_OP_PROPERTY, 0);
+  }
+
+  /** TensorFlow's inter-op pool size as configured; 0 when left to TensorFlow (all cores). */
+  public static int interOpThreads() {
+    return Integer.getInteger(INTER_OP_PROPERTY, 0);
+  }
+
   /** Native arrays alive in all open scopes; stays flat across loops that close their scopes. */
   public static int liveTensorCount() {
     int n = 0;

@@ -50,6 +50,34 @@ public final class Network implements AutoCloseable {
   }
 
   /**
+   * Loads the native tensor engine now rather than at the first network, so a caller can time it
+   * (or fail early); later calls do nothing.
+   */
+  public static void loadEngine() {
+    TensorEngine.openScope().close();
+  }
+
+  /** Threads TensorFlow uses inside one operation; 0 when left to TensorFlow (all cores). */
+  public static int intraOpThreads() {
+    return TensorEngine.intraOpThreads();
+  }
+
+  /** Threads TensorFlow uses to run independent operations; 0 when left to TensorFlow. */
+  public static int interOpThreads() {
+    return TensorEngine.interOpThreads();
+  }
+
+  /** Native tensors alive in all open networks and passes; flat across a loop that closes them. */
+  public static int liveTensorCount() {
+    return TensorEngine.liveTensorCount();
+  }
+
+  /** Native tensor scopes open in all networks and passes; flat across a loop that closes them. */
+  public static int openScopeCount() {
+    return TensorEngine.openScopeCount();
+  }
+
+  /**
    * Checks that {@code weights} hold every layer's arrays with the shapes the architecture
    * expects, then copies them into native memory.
    *
