@@ -53,7 +53,12 @@ final class Conv2DLayer implements Layer {
       if (activation == Activation.LINEAR) {
         return scope.biasAdd(temp.conv2d(x, kernel), bias);
       }
-      return scope.relu(temp.biasAdd(temp.conv2d(x, kernel), bias));
+      // Free the convolution's output as soon as the bias is added: at VGG16's first layers each
+      // output is 12.8 MB per image, and three alive at once set the peak.
+      Tensor convolved = temp.conv2d(x, kernel);
+      Tensor biased = temp.biasAdd(convolved, bias);
+      temp.release(convolved);
+      return scope.relu(biased);
     }
   }
 

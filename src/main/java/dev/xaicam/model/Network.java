@@ -382,6 +382,19 @@ public final class Network implements AutoCloseable {
   }
 
   /** Number of layers. */
+  /** Floats in the largest layer output (or the input) for one image. */
+  long largestActivationPerImage() {
+    long largest = (long) architecture.inputHeight() * architecture.inputWidth() * architecture.inputChannels();
+    for (LayerInfo layer : architecture.layers()) {
+      long size = 1;
+      for (int d : layer.outputShape()) {
+        size *= d;
+      }
+      largest = Math.max(largest, size);
+    }
+    return largest;
+  }
+
   int layerCount() {
     return layers.size();
   }

@@ -12,8 +12,17 @@ final class NetworkMaskScorer implements MaskScorer {
   private final float[] image;
   /** The class whose probability is returned. */
   private final int targetClass;
-  /** Masks per forward pass. */
+  /** Masks the caller hands over per call. */
   private final int batchSize;
+  /** Masked inputs per TensorFlow call: the batch size, capped so activations stay small. */
+  private final int imagesPerPass;
+
+  /**
+   * Native memory one forward call may spend on a single layer's output. VGG16's first layers
+   * hold 224x224x64 floats (12.8 MB) per image; with the weights (553 MB) and the few outputs alive
+   * at once, 128 MB per output keeps Score-CAM on VGG16 under 2 GB whatever {@code --batch-size}.
+   */
+  static final long ACTIVATION_BUDGET_BYTES = 128L << 20;
 
   /** A scorer over an already checked image, class and batch size. */
   NetworkMaskScorer(Network network, float[] image, int targetClass, int batchSize) {
@@ -21,6 +30,8 @@ final class NetworkMaskScorer implements MaskScorer {
     this.image = image;
     this.targetClass = targetClass;
     this.batchSize = batchSize;
+    long perImage = 4L * network.largestActivationPerImage();
+    this.imagesPerPass = (int) Math.max(1, Math.min(batchSize, ACTIVATION_BUDGET_BYTES / perImage));
   }
 
   @Override
@@ -49,8 +60,8 @@ final class NetworkMaskScorer implements MaskScorer {
     }
     double[] scores = new double[masks.length];
     int classes = network.architecture().classCount();
-    for (int start = 0; start < masks.length; start += batchSize) {
-      int n = Math.min(batchSize, masks.length - start);
+    for (int start = 0; start < masks.length; start += imagesPerPass) {
+      int n = Math.min(imagesPerPass, masks.length - start);
       float[] flat = new float[n * pixels];
       for (int m = 0; m < n; m++) {
         System.arraycopy(masks[start + m], 0, flat, m * pixels, pixels);
