@@ -77,7 +77,7 @@ public final class ImageDecoder {
       throw corrupt(file, format, " (no end-of-image marker)");
     }
     OpenCvNatives.ensureLoaded();
-    MatOfByte encoded = new MatOfByte(bytes);
+    MatOfByte encoded = new MatOfByte(format == ImageFormat.PNG ? ImageFormat.withoutPngColourProfile(bytes) : bytes);
     Mat decoded = null;
     try {
       decoded = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR);

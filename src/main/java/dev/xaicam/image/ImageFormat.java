@@ -332,4 +332,33 @@ enum ImageFormat {
   private static long u32(byte[] b, int i, boolean little) {
     return (little ? le32(b, i) : be32(b, i)) & 0xFFFFFFFFL;
   }
+
+  /**
+   * The PNG without its {@code iCCP} chunk. OpenCV ignores colour profiles, so no pixel changes,
+   * but libpng prints a warning straight to the process's stderr for the many real files whose
+   * embedded sRGB profile it dislikes ("iCCP: known incorrect sRGB profile"), which would break
+   * the one-line-per-problem output. Anything unexpected returns the bytes unchanged.
+   */
+  static byte[] withoutPngColourProfile(byte[] png) {
+    int pos = 8; // signature
+    while (pos + 12 <= png.length) {
+      long length = ((png[pos] & 0xFFL) << 24) | ((png[pos + 1] & 0xFF) << 16)
+          | ((png[pos + 2] & 0xFF) << 8) | (png[pos + 3] & 0xFF);
+      long end = pos + 12 + length;
+      if (end > png.length) {
+        return png;
+      }
+      if (png[pos + 4] == 'i' && png[pos + 5] == 'C' && png[pos + 6] == 'C' && png[pos + 7] == 'P') {
+        byte[] out = new byte[png.length - (int) (end - pos)];
+        System.arraycopy(png, 0, out, 0, pos);
+        System.arraycopy(png, (int) end, out, pos, png.length - (int) end);
+        return out;
+      }
+      if (png[pos + 4] == 'I' && png[pos + 5] == 'D' && png[pos + 6] == 'A' && png[pos + 7] == 'T') {
+        return png; // iCCP must come before the image data
+      }
+      pos = (int) end;
+    }
+    return png;
+  }
 }

@@ -3,7 +3,10 @@ package dev.xaicam.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xaicam.image.ImageFormat.Dimensions;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -143,5 +146,18 @@ class ImageFormatTest {
     assertThat(ImageFormat.sniffUnsupported(ascii("GIF89a\u0001\u0000"))).contains("GIF");
     assertThat(ImageFormat.sniffUnsupported(ascii("\0\0\0\u0018ftypheic"))).contains("HEIC/HEIF");
     assertThat(ImageFormat.sniffUnsupported(ascii("hello"))).isEmpty();
+  }
+
+  @Test
+  void dropsOnlyThePngColourProfileChunk() throws IOException {
+    byte[] cat = Files.readAllBytes(Path.of("samples/cat_chelsea.png"));
+    byte[] stripped = ImageFormat.withoutPngColourProfile(cat);
+    String before = new String(cat, 0, 200, StandardCharsets.ISO_8859_1);
+    String after = new String(stripped, 0, 200, StandardCharsets.ISO_8859_1);
+
+    assertThat(before).contains("iCCP");
+    assertThat(after).doesNotContain("iCCP").contains("IHDR");
+    assertThat(stripped.length).isLessThan(cat.length);
+    assertThat(ImageFormat.withoutPngColourProfile(stripped)).isEqualTo(stripped);
   }
 }
