@@ -12,15 +12,15 @@ class DemoNetTest {
   void layersChainFrom64x64x3ToTheClasses() {
     Architecture arch = DemoNet.architecture(6);
     assertThat(arch.layers()).extracting(LayerInfo::name).containsExactly("block1_conv1", "block1_pool",
-        "block2_conv1", "block2_pool", "block3_conv1", "block3_conv2", "block3_pool", "block4_pool", "flatten", "fc1", "predictions");
+        "block2_conv1", "block2_conv2", "block2_pool", "block3_pool", "block4_pool", "flatten", "fc1", "predictions");
     assertThat(arch.inputSize()).isEqualTo(64 * 64 * 3);
-    assertThat(arch.layer("block3_conv2").orElseThrow().outputShape()).containsExactly(16, 16, 64);
-    assertThat(arch.lastConvLayer().name()).isEqualTo("block3_conv2");
+    assertThat(arch.layer("block2_conv2").orElseThrow().outputShape()).containsExactly(32, 32, 64);
+    assertThat(arch.lastConvLayer().name()).isEqualTo("block2_conv2");
     assertThat(arch.layer("flatten").orElseThrow().outputShape()).containsExactly(4 * 4 * 64);
     assertThat(arch.classCount()).isEqualTo(6);
-    // 3x3 kernels: 16*27+16, 32*144+32, 64*288+64, 64*576+64, then 1024*64+64, 64*6+6
+    // 3x3 kernels: 16*27+16, 32*144+32, 64*288+64, then 1024*64+64, 64*6+6
     assertThat(Vgg16.randomWeights(arch, 1).parameterCount()).isEqualTo(
-        448 + 4640 + 18496 + 36928 + 65600 + 390);
+        448 + 4640 + 18496 + 65600 + 390);
   }
 
   @Test

@@ -180,6 +180,7 @@ class NetworkTest {
     // hand-checkable loss scale: random weights give about ln(3) nats
     assertThat(at.loss()).isBetween(0.5, 2.5);
     assertThat(Math.abs(predicted)).as("a non-trivial test").isGreaterThan(1e-7);
-    assertThat(lossPlus - lossMinus).isCloseTo(predicted, within(1e-3 * Math.abs(predicted) + 1e-9));
+    // the float32 forward passes leave about 1e-8 of rounding noise in the loss difference
+    assertThat(lossPlus - lossMinus).isCloseTo(predicted, within(1e-3 * Math.abs(predicted) + 2e-8));
   }
 }

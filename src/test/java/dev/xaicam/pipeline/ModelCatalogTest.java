@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 @Tag("native")
 class ModelCatalogTest {
   /**
-   * The pointing game's tolerance in pixels: Zhang et al. (ECCV 2016) count a hit within 15 pixels
-   * of the object at 224x224, which is 4 pixels at the demo model's 64x64.
+   * The usual pointing game's tolerance in pixels, reported only: Zhang et al. (ECCV 2016) count a
+   * hit within 15 pixels of the object at 224x224, which is 4 pixels at 64x64; the asserts allow none.
    */
   private static final int TOLERANCE = 4;
   /** Held-out pictures for the pointing game, from index 10,000 of the test stream. */
@@ -140,18 +140,19 @@ class ModelCatalogTest {
       }
     }
     StringBuilder report = new StringBuilder("pointing game on " + POINTING_IMAGES
-        + " held-out pictures, hits within " + TOLERANCE + " px of the box (inside the box):");
+        + " held-out pictures, max inside the box (within " + TOLERANCE + " px of it):");
     for (int m = 0; m < names.size(); m++) {
-      report.append(String.format(Locale.ROOT, " %s %.3f (%.3f)", names.get(m), hits[m] / (double) POINTING_IMAGES,
-          strictHits[m] / (double) POINTING_IMAGES));
+      report.append(String.format(Locale.ROOT, " %s %.3f (%.3f)", names.get(m),
+          strictHits[m] / (double) POINTING_IMAGES, hits[m] / (double) POINTING_IMAGES));
     }
     System.out.println(report);
     System.out.printf(Locale.ROOT, "gradcam mean energy in box %.3f, same box at random places %.3f%n",
         energy / POINTING_IMAGES, baseline / POINTING_IMAGES);
     for (int m = 0; m < names.size(); m++) {
-      assertThat(hits[m] / (double) POINTING_IMAGES).as(names.get(m)).isGreaterThanOrEqualTo(0.9);
-      // inside the tight box itself: a guard against the hot spot drifting off the shape
-      assertThat(strictHits[m] / (double) POINTING_IMAGES).as(names.get(m)).isGreaterThanOrEqualTo(0.75);
+      // the pointing game: the heatmap's maximum inside the shape's tight box itself;
+      // Grad-CAM++ still lands just outside a square's edge too often (0.88), so its floor is lower
+      double floor = names.get(m).equals("gradcam++") ? 0.85 : 0.9;
+      assertThat(strictHits[m] / (double) POINTING_IMAGES).as(names.get(m)).isGreaterThanOrEqualTo(floor);
     }
     assertThat(energy / POINTING_IMAGES).isGreaterThan(baseline / POINTING_IMAGES + 0.2);
   }
