@@ -1,5 +1,6 @@
 package dev.xaicam.cam;
 
+import dev.xaicam.EditDistance;
 import dev.xaicam.XaiCamException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +73,7 @@ public final class CamMethods {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : CANONICAL.keySet()) {
-      int distance = editDistance(key, candidate);
+      int distance = EditDistance.between(key, candidate);
       if (distance < bestDistance) {
         bestDistance = distance;
         best = candidate;
@@ -80,25 +81,5 @@ public final class CamMethods {
     }
     int tolerance = Math.max(2, key.length() / 3);
     return bestDistance <= tolerance ? CANONICAL.get(best) : null;
-  }
-
-  /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
-  static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

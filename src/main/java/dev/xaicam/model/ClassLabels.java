@@ -1,5 +1,6 @@
 package dev.xaicam.model;
 
+import dev.xaicam.EditDistance;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xaicam.XaiCamException;
@@ -223,7 +224,7 @@ public final class ClassLabels {
     for (int i = 0; i < size(); i++) {
       int best = Integer.MAX_VALUE;
       for (String candidate : List.of(normalize(names.get(i)), normalize(readableNames.get(i)))) {
-        int score = candidate.contains(wanted) ? 0 : editDistance(wanted, candidate);
+        int score = candidate.contains(wanted) ? 0 : EditDistance.between(wanted, candidate);
         best = Math.min(best, score);
       }
       scored.add(new int[] {i, best});
@@ -249,27 +250,6 @@ public final class ClassLabels {
   static String normalize(String name) {
     return SEPARATORS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
-
-  /** Levenshtein distance: insertions, deletions and substitutions each cost one. */
-  static int editDistance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
-  }
-
   /** Checks an index for {@link #name} and {@link #readableName}, naming the bad value. */
   private int checkIndex(int index) {
     if (index < 0 || index >= size()) {

@@ -1,5 +1,6 @@
 package dev.xaicam.model;
 
+import dev.xaicam.EditDistance;
 import dev.xaicam.XaiCamException;
 import java.util.ArrayList;
 import java.util.List;

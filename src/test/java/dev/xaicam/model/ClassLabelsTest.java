@@ -157,13 +157,6 @@ class ClassLabelsTest {
   }
 
   /** Edit distance on textbook pairs. */
-  @Test
-  void editDistanceMatchesLevenshtein() {
-    assertThat(ClassLabels.editDistance("kitten", "sitting")).isEqualTo(3);
-    assertThat(ClassLabels.editDistance("", "abc")).isEqualTo(3);
-    assertThat(ClassLabels.editDistance("flaw", "lawn")).isEqualTo(2);
-  }
-
   /** UTF-8 bytes of {@code text}. */
   private static InputStream stream(String text) {
     return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));

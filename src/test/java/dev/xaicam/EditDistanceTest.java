@@ -1,4 +1,4 @@
-package dev.xaicam.model;
+package dev.xaicam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,5 +13,6 @@ class EditDistanceTest {
     assertThat(EditDistance.between("", "abc")).isEqualTo(3);
     assertThat(EditDistance.between("abc", "")).isEqualTo(3);
     assertThat(EditDistance.between("block5conv3", "block5_conv3")).isEqualTo(1);
+    assertThat(EditDistance.between("flaw", "lawn")).isEqualTo(2);
   }
 }

@@ -1,11 +1,14 @@
-package dev.xaicam.model;
+package dev.xaicam;
 
-/** Levenshtein distance, for "did you mean" suggestions on mistyped names. */
-final class EditDistance {
+/**
+ * Levenshtein distance, for the "did you mean" suggestions every stage makes on a mistyped name
+ * (method, layer, class).
+ */
+public final class EditDistance {
   private EditDistance() {}
 
   /** Minimum number of single-character insertions, deletions and substitutions from a to b. */
-  static int between(String a, String b) {
+  public static int between(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
