@@ -57,6 +57,7 @@ import picocli.CommandLine.Spec;
       "3 cannot run here (weights or native libraries), 130 interrupted."
     })
 public final class XaiCamCommand implements Callable<Integer> {
+  /** Injected by picocli: this command's model, for its writers. */
   @Spec CommandSpec spec;
 
   /** The models this command can name. */
@@ -72,99 +73,125 @@ public final class XaiCamCommand implements Callable<Integer> {
     this.catalog = catalog;
   }
 
+  /** Images, folders, or "-" for a list on standard input. */
   @Parameters(paramLabel = "IMAGE", arity = "0..*",
       description = "Image files (JPEG, PNG, BMP, TIFF, WebP, ...) or folders; '-' reads paths from standard input.")
   List<Path> images = new ArrayList<>();
 
+  /** CAM methods to run, as typed. */
   @Option(names = {"-m", "--method"}, split = ",", paramLabel = "METHOD",
       description = "CAM method(s), comma-separated: gradcam (default), gradcam++, scorecam, "
           + "faster-scorecam, layercam.")
   List<String> methods = new ArrayList<>(List.of("gradcam"));
 
+  /** Target layer name or index; null for the last convolution. */
   @Option(names = {"-l", "--layer"}, paramLabel = "NAME|INDEX",
       description = "Target layer (default: the last convolutional layer, block5_conv3 for VGG16). "
           + "A non-convolutional layer or an index seeks back to the nearest convolution.")
   String layer;
 
+  /** Target classes as typed; empty for the top prediction(s). */
   @Option(names = {"-c", "--class"}, split = ",", paramLabel = "CLASS",
       description = "Target class: index or name (\"golden retriever\"); repeat or comma-separate "
           + "for several. Default: the top prediction.")
   List<String> classes = new ArrayList<>();
 
+  /** How many top classes to explain. */
   @Option(names = "--top-k", paramLabel = "K", defaultValue = "1",
       description = "Explain each of the top K predicted classes (default: ${DEFAULT-VALUE}).")
   int topK;
 
+  /** Output folder. */
   @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "xai-cam-out",
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path output;
 
+  /** Overlay opacity. */
   @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5",
       description = "Overlay opacity of the heatmap, 0..1 (default: ${DEFAULT-VALUE}).")
   double alpha;
 
+  /** Whether to also write .npy heatmaps. */
   @Option(names = "--npy", description = "Also write each normalised heatmap as <stem>.<method>.npy.")
   boolean npy;
 
+  /** Whether standard output carries JSON instead of text. */
   @Option(names = "--json", description = "Print a JSON report on standard output instead of text lines.")
   boolean json;
 
+  /** Montage picture to write, or null. */
   @Option(names = "--montage", paramLabel = "FILE",
       description = "Also write one picture: a row per image, the original then one overlay per method.")
   Path montage;
 
+  /** Model name from the catalog. */
   @Option(names = "--model", paramLabel = "NAME", defaultValue = "vgg16",
       description = "Model to explain (default: ${DEFAULT-VALUE}); 'xai-cam models' lists them.")
   String model;
 
+  /** Explicit weight file, or null. */
   @Option(names = "--weights", paramLabel = "FILE",
       description = "Keras HDF5 weight file to use instead of the cached/downloaded one.")
   Path weights;
 
+  /** Whether downloads are forbidden. */
   @Option(names = "--offline", description = "Never download weights; fail with instructions instead.")
   boolean offline;
 
+  /** Images per forward pass. */
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
       description = "Images per forward pass, and masked inputs per Score-CAM pass (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
+  /** Faster-Score-CAM's channel count. */
   @Option(names = "--max-n", paramLabel = "N", defaultValue = "10",
       description = "Channels Faster-Score-CAM evaluates (default: ${DEFAULT-VALUE}).")
   int maxN;
 
+  /** Largest declared image size decoded. */
   @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "100000000",
       description = "Refuse images whose declared size exceeds N pixels (default: ${DEFAULT-VALUE}).")
   long maxPixels;
 
+  /** Whether folder walks descend. */
   @Option(names = {"-r", "--recursive"}, description = "Descend into sub-folders of folder arguments.")
   boolean recursive;
 
+  /** Globs a walked file must match. */
   @Option(names = "--include", paramLabel = "GLOB",
       description = "In folders, take only files matching GLOB (e.g. '*.jpg', 'cats/**'); repeatable.")
   List<String> includes = new ArrayList<>();
 
+  /** Globs that drop a walked file. */
   @Option(names = "--exclude", paramLabel = "GLOB", description = "In folders, leave out files matching GLOB; repeatable.")
   List<String> excludes = new ArrayList<>();
 
+  /** A file listing image paths, or null. */
   @Option(names = "--from-file", paramLabel = "LIST", description = "Read image paths, one per line, from LIST.")
   Path fromFile;
 
+  /** JSON Lines report file, or null. */
   @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON Lines report to FILE.")
   Path report;
 
+  /** Whether images with all outputs present are skipped. */
   @Option(names = "--skip-existing", description = "Skip images whose outputs all exist (resume an interrupted run).")
   boolean skipExisting;
 
+  /** Whether the first failure stops the run. */
   @Option(names = "--fail-fast", description = "Stop at the first image that fails.")
   boolean failFast;
 
+  /** TensorFlow threads; null for all cores. */
   @Option(names = "--threads", paramLabel = "N",
       description = "TensorFlow threads (default: all cores).")
   Integer threads;
 
+  /** Whether progress and per-image lines are silenced. */
   @Option(names = {"-q", "--quiet"}, description = "No progress and no per-image lines; errors still print.")
   boolean quiet;
 
+  /** Whether errors print stack traces. */
   @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
   boolean verbose;
 
