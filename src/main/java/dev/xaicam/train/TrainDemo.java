@@ -32,7 +32,7 @@ public final class TrainDemo {
   /** Pictures per step. */
   static final int BATCH = 32;
   /** Steps of the published recipe. */
-  static final int DEFAULT_STEPS = 1500;
+  static final int DEFAULT_STEPS = 3000;
   /** Adam's step size for the first 70% of the steps, then a tenth of it. */
   static final double LEARNING_RATE = 1e-3;
   /** Held-out pictures scored at the end. */
