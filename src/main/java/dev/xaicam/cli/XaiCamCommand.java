@@ -191,6 +191,12 @@ public final class XaiCamCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress and no per-image lines; errors still print.")
   boolean quiet;
 
+  /** Whether the network computes in float64. */
+  @Option(names = "--float64",
+      description = "Run the network in float64 (2-4x slower): maps free of float32 round-off, for "
+          + "reference-grade comparisons.")
+  boolean float64;
+
   /** Whether errors print stack traces. */
   @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
   boolean verbose;
@@ -334,7 +340,7 @@ public final class XaiCamCommand implements Callable<Integer> {
     check(maxPixels >= 1, "--max-pixels must be >= 1, got " + maxPixels);
     check(classes.isEmpty() || topK == 1, "give either --class or --top-k, not both");
     return new ExplainSettings(model, weights, offline, methods, layer, classes, topK, output, alpha,
-        npy, batchSize, maxN, maxPixels, montage);
+        npy, batchSize, maxN, maxPixels, montage, float64);
   }
 
   private static void check(boolean condition, String message) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param maxN channels Faster-Score-CAM evaluates
  * @param maxPixels largest declared image size decoded
  * @param montage a montage picture to write at the end, or {@code null}
+ * @param float64 whether the network computes in float64 instead of float32
  */
 public record ExplainSettings(
     String model,
@@ -35,7 +36,8 @@ public record ExplainSettings(
     int batchSize,
     int maxN,
     long maxPixels,
-    Path montage) {
+    Path montage,
+    boolean float64) {
 
   /** Checks ranges and takes immutable copies of the lists. */
   public ExplainSettings {

@@ -111,7 +111,7 @@ public final class Explainer implements AutoCloseable {
   public static Explainer open(ExplainSettings settings, ModelCatalog catalog) {
     Plan plan = Plan.of(settings, catalog);
     ModelWeights weights = plan.model().weights().load(settings.weights(), settings.offline());
-    Network network = Network.create(plan.model().architecture(), weights);
+    Network network = Network.create(plan.model().architecture(), weights, settings.float64());
     // The heap copy of the weights (553 MB for VGG16) is garbage now that TensorFlow holds them;
     // collecting it once lets the JVM hand that memory back before a long run.
     weights = null;

@@ -282,4 +282,34 @@ class XaiCamCommandTest {
     assertThat(summary.get("failed").asInt()).isEqualTo(1);
     assertThat(summary.get("total").asInt()).isEqualTo(2);
   }
+
+  @Test
+  void float64GivesTheSameMapWithoutFloat32RoundOff() throws IOException {
+    Path out32 = dir.resolve("out32");
+    Path out64 = dir.resolve("out64");
+
+    Run single = run("--npy", "-m", "gradcam,layercam", "-o", out32.toString(), CAT.toString());
+    Run dbl = run("--npy", "--float64", "-m", "gradcam,layercam", "-o", out64.toString(), CAT.toString());
+
+    assertThat(single.exitCode()).as(single.err()).isZero();
+    assertThat(dbl.exitCode()).as(dbl.err()).isZero();
+    for (String method : List.of("gradcam", "layercam")) {
+      float[] a = npyValues(out32.resolve("cat_chelsea." + method + ".npy"));
+      float[] b = npyValues(out64.resolve("cat_chelsea." + method + ".npy"));
+      double largest = 0;
+      for (int i = 0; i < a.length; i++) {
+        largest = Math.max(largest, Math.abs(a[i] - b[i]));
+      }
+      assertThat(largest).as(method).isLessThan(1e-3);
+    }
+  }
+
+  private static float[] npyValues(Path npy) throws IOException {
+    byte[] bytes = Files.readAllBytes(npy);
+    int headerLength = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+    int n = (bytes.length - 10 - headerLength) / 4;
+    float[] values = new float[n];
+    ByteBuffer.wrap(bytes, 10 + headerLength, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
+    return values;
+  }
 }

@@ -14,7 +14,7 @@ class ExplainerTest {
 
   private static ExplainSettings settings(List<String> methods, String layer, List<String> classes, int maxN) {
     return new ExplainSettings("vgg16", null, true, methods, layer, classes, 1, Path.of("out"), 0.5, false, 32,
-        maxN, 1000, null);
+        maxN, 1000, null, false);
   }
 
   @Test
