@@ -160,7 +160,7 @@ class DjlTensorScopeTest {
     Tensor z = scope.matmul(scope.fromDoubles(new double[] {1 + tiny, 1}, 1, 2),
         scope.fromDoubles(new double[] {1, -1}, 2, 1), false, false);
     assertThat(z.toDoubles()[0]).isEqualTo(exact);
-    assertThat(y.toFloats()[0]).isEqualTo((float) (double) y.toDoubles()[0]);
+    assertThat(y.toFloats()[0]).isEqualTo((float) y.toDoubles()[0]);
   }
 
   @Test
