@@ -73,6 +73,17 @@ class MainTest {
     }
   }
 
+  @Test
+  void threadsSizesTensorFlowBeforeItStarts() throws Exception {
+    Path weights = TinyModels.writeWeights(dir.resolve("tiny.h5"), 6);
+    Process run = start(List.of("--model", TinyModels.NAME, "--weights", weights.toString(), "--threads", "1",
+        "-o", dir.resolve("out").toString(), "samples/coffee.png"));
+
+    assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(run.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isZero();
+    assertThat(dir.resolve("out/coffee.gradcam.png")).isRegularFile();
+  }
+
   /** Runs the CLI over the tiny test model in a child JVM (tests cannot add models to {@link Main}). */
   public static final class TestEntry {
     private TestEntry() {}

@@ -304,6 +304,24 @@ class XaiCamCommandTest {
     }
   }
 
+  @Test
+  void fromFileMontageAndPixelLimitWorkFromTheCommandLine() throws IOException {
+    Path list = Files.writeString(dir.resolve("list.txt"), CAT + "\n" + ROCKET + "\n");
+    Path montage = dir.resolve("figure.png");
+    Path out = dir.resolve("out");
+
+    Run listed = run("--from-file", list.toString(), "-m", "gradcam,layercam", "--montage", montage.toString(),
+        "-o", out.toString());
+    Run limited = run("--max-pixels", "1000", "-o", dir.resolve("out2").toString(), CAT.toString());
+
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    assertThat(out.resolve("rocket.layercam.png")).isRegularFile();
+    BufferedImage figure = ImageIO.read(montage.toFile());
+    assertThat(figure.getWidth()).isGreaterThan(figure.getHeight()); // 2 rows of 3 tiles
+    assertThat(limited.exitCode()).isEqualTo(1);
+    assertThat(limited.err()).contains(CAT.toString()).contains("limit (--max-pixels)");
+  }
+
   private static float[] npyValues(Path npy) throws IOException {
     byte[] bytes = Files.readAllBytes(npy);
     int headerLength = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
