@@ -1,5 +1,6 @@
 package dev.xaicam.cli;
 
+import dev.xaicam.Terminal;
 import dev.xaicam.XaiCamException;
 import dev.xaicam.pipeline.ExplainSettings;
 import dev.xaicam.pipeline.Explainer;

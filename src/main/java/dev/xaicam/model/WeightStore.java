@@ -1,5 +1,6 @@
 package dev.xaicam.model;
 
+import dev.xaicam.Terminal;
 import dev.xaicam.XaiCamException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,9 +129,9 @@ public final class WeightStore {
       Objects.requireNonNull(sink, "sink");
     }
 
-    /** Progress on stderr: a bar when a console is attached, else occasional lines; nothing if quiet. */
+    /** Progress on stderr: a bar when stderr is a terminal, else occasional lines; nothing if quiet. */
     public static Progress stderr(boolean quiet) {
-      return new Progress(System.err, System.console() != null, quiet);
+      return new Progress(System.err, Terminal.stderrIsTerminal(), quiet);
     }
   }
 

@@ -1,7 +1,7 @@
-package dev.xaicam.cli;
+package dev.xaicam;
 
 /** Whether the standard streams are terminals, as the launcher script found out. */
-final class Terminal {
+public final class Terminal {
   private Terminal() {}
 
   /**
@@ -9,7 +9,7 @@ final class Terminal {
    * passes {@code XAI_CAM_STDERR_TTY=1}; without the launcher, a console on stdin/stdout is the
    * best guess.
    */
-  static boolean stderrIsTerminal() {
+  public static boolean stderrIsTerminal() {
     String flag = System.getenv("XAI_CAM_STDERR_TTY");
     if (flag != null) {
       return flag.equals("1");
