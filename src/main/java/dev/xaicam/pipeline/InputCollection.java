@@ -31,7 +31,10 @@ public final class InputCollection {
       "jpg", "jpeg", "jpe", "png", "bmp", "dib", "tif", "tiff", "webp", "pbm", "pgm", "ppm", "pnm",
       "jp2", "sr", "ras");
 
+  /** The output folder as given, so reports name files the way the user wrote the folder. */
   private final Path outputDir;
+  /** The same folder made absolute, for the check that no output escapes it. */
+  private final Path outputRoot;
   private final boolean recursive;
   private final List<PathMatcher> includes;
   private final List<PathMatcher> excludes;
@@ -62,7 +65,8 @@ public final class InputCollection {
    * @param excludes glob patterns that drop a walked file
    */
   public InputCollection(Path outputDir, boolean recursive, List<String> includes, List<String> excludes) {
-    this.outputDir = outputDir.toAbsolutePath().normalize();
+    this.outputDir = outputDir.normalize();
+    this.outputRoot = outputDir.toAbsolutePath().normalize();
     this.recursive = recursive;
     this.includes = matchers(includes);
     this.excludes = matchers(excludes);
@@ -164,8 +168,8 @@ public final class InputCollection {
       base = base.resolve(relative.getName(i).toString());
     }
     base = base.resolve(stem(relative.getFileName().toString())).normalize();
-    if (!base.startsWith(outputDir)) {
-      throw new IllegalStateException("output path " + base + " escapes " + outputDir);
+    if (!base.toAbsolutePath().normalize().startsWith(outputRoot)) {
+      throw new IllegalStateException("output path " + base + " escapes " + outputRoot);
     }
     return base;
   }
