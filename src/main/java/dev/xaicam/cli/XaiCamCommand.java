@@ -340,6 +340,8 @@ public final class XaiCamCommand implements Callable<Integer> {
     check(batchSize >= 1, "--batch-size must be >= 1, got " + batchSize);
     check(maxPixels >= 1, "--max-pixels must be >= 1, got " + maxPixels);
     check(classes.isEmpty() || topK == 1, "give either --class or --top-k, not both");
+    check(!Files.exists(output) || Files.isDirectory(output),
+        "--output " + output + " is a file; give a folder (it is created if missing)");
     return new ExplainSettings(model, weights, offline, methods, layer, classes, topK, output, alpha,
         npy, batchSize, maxN, maxPixels, montage, float64);
   }

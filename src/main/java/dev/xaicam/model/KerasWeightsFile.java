@@ -55,8 +55,8 @@ public final class KerasWeightsFile {
 
   /** Hint appended to every read failure. */
   private static final String READ_HINT =
-      "pass a Keras weight file such as vgg16_weights_tf_dim_ordering_tf_kernels.h5 with --weights, "
-          + "or delete the file to download it again";
+      "give --weights a Keras HDF5 weight file (such as vgg16_weights_tf_dim_ordering_tf_kernels.h5); "
+          + "a damaged file in the cache can be deleted and is downloaded again";
 
   /** Not instantiable: static file operations only. */
   private KerasWeightsFile() {}

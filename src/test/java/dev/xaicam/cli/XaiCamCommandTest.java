@@ -238,6 +238,7 @@ class XaiCamCommandTest {
     Run unknownLayer = run("-l", "block5_conv4", CAT.toString());
     Run badAlpha = run("--alpha", "2", CAT.toString());
     Run noImages = run();
+    Run outputIsAFile = run("-o", CAT.toString(), CAT.toString());
 
     assertThat(unknownMethod.exitCode()).isEqualTo(2);
     assertThat(unknownMethod.err()).contains("unknown method 'gradcamm'").contains("gradcam++");
@@ -246,7 +247,9 @@ class XaiCamCommandTest {
     assertThat(badAlpha.exitCode()).isEqualTo(2);
     assertThat(badAlpha.err()).contains("--alpha");
     assertThat(noImages.exitCode()).isEqualTo(2);
-    for (Run r : List.of(unknownMethod, unknownLayer, badAlpha, noImages)) {
+    assertThat(outputIsAFile.exitCode()).isEqualTo(2);
+    assertThat(outputIsAFile.err()).contains("is a file");
+    for (Run r : List.of(unknownMethod, unknownLayer, badAlpha, noImages, outputIsAFile)) {
       assertThat(r.errLines()).hasSize(1);
     }
   }
