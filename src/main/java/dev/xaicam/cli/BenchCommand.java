@@ -18,12 +18,10 @@ import picocli.CommandLine.Spec;
 /** {@code xai-cam bench}: times start-up, forward passes and every CAM method on VGG16 here. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     usageHelpAutoWidth = true,
-    description = {
-      "Time VGG16 on this machine: start-up, a plain forward pass per image at each batch size,",
-      "every CAM method per image (with peak resident memory), Score-CAM's skipped channels,",
-      "and optionally a memory soak. Needs no weight file (seeded random weights) and writes",
-      "nothing; takes several minutes (Score-CAM evaluates every channel)."
-    },
+    description = "Time VGG16 on this machine: start-up, a plain forward pass per image at each batch "
+        + "size, every CAM method per image (with peak resident memory), Score-CAM's skipped channels, "
+        + "and optionally a memory soak. Needs no weight file (seeded random weights) and writes "
+        + "nothing; takes several minutes (Score-CAM evaluates every channel).",
     footerHeading = "%nExamples:%n",
     footer = {
       "  xai-cam bench                                   everything, random weights and inputs",
