@@ -119,11 +119,6 @@ public final class Explainer implements AutoCloseable {
     return new Explainer(settings, plan, network);
   }
 
-  /** The resolved target layer. */
-  public TargetLayer layer() {
-    return layer;
-  }
-
   /**
    * An image decoded and turned into network input, or the reason it could not be.
    *
@@ -147,22 +142,11 @@ public final class Explainer implements AutoCloseable {
     }
   }
 
-  /** Decodes then explains up to a batch of images, in order; see {@link #explainPrepared}. */
-  public List<ImageReport> explain(List<ImageInput> inputs) {
-    return explainPrepared(inputs.stream().map(this::prepare).toList());
-  }
-
   /**
    * Explains up to a batch of prepared images with one forward pass; the reports come back in
-   * input order, failed images included, and one image's failure never stops the others.
-   */
-  public List<ImageReport> explainPrepared(List<Prepared> prepared) {
-    return explainPrepared(prepared, () -> false);
-  }
-
-  /**
-   * As {@link #explainPrepared(List)}, but once {@code stop} turns true no further image is
-   * started: the reports then cover only the images finished (and the failed ones before them).
+   * input order, failed images included, and one image's failure never stops the others. Once
+   * {@code stop} turns true no further image is started: the reports then cover only the images
+   * finished (and the failed ones before them).
    */
   public List<ImageReport> explainPrepared(List<Prepared> prepared, BooleanSupplier stop) {
     int n = prepared.size();

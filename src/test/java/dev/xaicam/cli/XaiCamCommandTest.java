@@ -325,6 +325,25 @@ class XaiCamCommandTest {
     assertThat(limited.err()).contains(CAT.toString()).contains("limit (--max-pixels)");
   }
 
+  @Test
+  void verbosePrintsTheStackTraceBehindTheOneLine() {
+    Path missing = dir.resolve("missing.h5");
+    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err));
+
+    int quietCode = cli.execute("--model", TinyModels.NAME, "--weights", missing.toString(), CAT.toString());
+    String quietErr = err.toString();
+    err.getBuffer().setLength(0);
+    int verboseCode = cli.execute("-v", "--model", TinyModels.NAME, "--weights", missing.toString(), CAT.toString());
+
+    assertThat(quietCode).isEqualTo(2);
+    assertThat(quietErr.lines().toList()).hasSize(1);
+    assertThat(quietErr).contains(missing.toString());
+    assertThat(verboseCode).isEqualTo(2);
+    assertThat(err.toString()).contains("\tat dev.xaicam.").contains("xai-cam: --weights " + missing);
+  }
+
   private static float[] npyValues(Path npy) throws IOException {
     byte[] bytes = Files.readAllBytes(npy);
     int headerLength = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
