@@ -205,6 +205,22 @@ final class DjlTensorScope implements TensorScope {
   }
 
   @Override
+  public Tensor add(Tensor a, Tensor b) {
+    broadcastable("add", a, b);
+    return run(TfEagerOp.named("AddV2").input(nd(a)).input(nd(b)));
+  }
+
+  @Override
+  public Tensor scale(Tensor x, double factor) {
+    checkOpen();
+    NDArray array = nd(x);
+    try (NDArray f = array.getDataType() == ai.djl.ndarray.types.DataType.FLOAT64
+        ? manager.create(factor) : manager.create((float) factor)) {
+      return run(TfEagerOp.named("Mul").input(array).input(f));
+    }
+  }
+
+  @Override
   public Tensor sumLastAxis(Tensor x) {
     checkOpen();
     shapeOf("sumLastAxis input", x, -1);

@@ -59,6 +59,12 @@ public interface TensorScope extends AutoCloseable {
   /** Elementwise difference {@code a - b} with NumPy broadcasting. */
   Tensor subtract(Tensor a, Tensor b);
 
+  /** Elementwise sum {@code a + b} with NumPy broadcasting. */
+  Tensor add(Tensor a, Tensor b);
+
+  /** {@code x * factor}, the factor taken in x's precision. */
+  Tensor scale(Tensor x, double factor);
+
   /** Sum over the last axis, keeping it with size 1. */
   Tensor sumLastAxis(Tensor x);
 

@@ -150,6 +150,17 @@ class DjlTensorScopeTest {
   }
 
   @Test
+  void addBroadcastsAndScaleKeepsPrecision() {
+    Tensor col = scope.fromFloats(new float[] {1, 2}, 2, 1);
+    Tensor row = scope.fromFloats(new float[] {10, 20, 30}, 1, 3);
+    assertThat(scope.add(col, row).toFloats()).containsExactly(11, 21, 31, 12, 22, 32);
+    assertThat(scope.scale(row, 0.5).toFloats()).containsExactly(5, 10, 15);
+    double third = 1.0 / 3;
+    assertThat(scope.scale(scope.fromDoubles(new double[] {1}, 1), third).toDoubles())
+        .containsExactly(third);
+  }
+
+  @Test
   void float64KeepsDoublePrecisionThroughOps() {
     double tiny = 1e-12;
     Tensor x = scope.fromDoubles(new double[] {1 + tiny, 1}, 1, 1, 1, 2);

@@ -56,6 +56,18 @@ public final class TfEagerOp {
     return this;
   }
 
+  /** Sets an integer attribute (axis, N). */
+  public TfEagerOp attr(String key, long value) {
+    attributes.add(e -> e.addParam(key, value));
+    return this;
+  }
+
+  /** Sets a float attribute (alpha, epsilon). */
+  public TfEagerOp attr(String key, float value) {
+    attributes.add(e -> e.addParam(key, value));
+    return this;
+  }
+
   /**
    * Runs the op eagerly; its single output is owned by {@code manager}, which must be a TensorFlow
    * engine manager.
