@@ -2,9 +2,12 @@ package dev.xaicam.image;
 
 import dev.xaicam.XaiCamException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.opencv.core.CvException;
@@ -30,6 +33,12 @@ public final class ImageDecoder {
 
   /** The largest pixel limit allowed: the decoded samples must fit one Java byte array. */
   public static final long LARGEST_MAX_PIXELS = (Integer.MAX_VALUE - 8) / 3;
+
+  /** Bytes read first to identify the file and its declared size before reading it whole. */
+  static final int HEADER_BYTES = 1 << 20;
+
+  /** Room for metadata (EXIF, ICC profiles, comments) beyond the largest pixel data. */
+  static final long METADATA_BYTES = 64L << 20;
 
   /** Images whose header declares more pixels than this are refused before decoding. */
   private final long maxPixels;
@@ -60,11 +69,78 @@ public final class ImageDecoder {
    *     missing, unreadable, empty, not a supported image, too large, truncated or corrupt
    */
   public DecodedImage decode(Path file) {
-    byte[] bytes = readChecked(file);
+    long size = checkFile(file);
+    byte[] head = read(file, (int) Math.min(size, HEADER_BYTES));
     ImageFormat format =
-        ImageFormat.sniff(bytes).orElseThrow(() -> XaiCamException.badInput(file, notAnImage(bytes)));
+        ImageFormat.sniff(head).orElseThrow(() -> XaiCamException.badInput(file, notAnImage(head)));
+    if (format == ImageFormat.WEBP && ImageFormat.isAnimatedWebp(head)) {
+      throw XaiCamException.badInput(file, "animated WebP images are not supported; save one"
+          + " frame as PNG or JPEG");
+    }
+    // The header usually sits in the first bytes; a TIFF may keep its directory anywhere.
+    Optional<ImageFormat.Dimensions> early = format.declaredSize(head);
+    long largest = early.map(d -> d.pixels()).orElse(maxPixels);
+    if (early.isPresent()) {
+      checkPixels(file, early.get());
+    }
+    if (size > largestFileBytes(largest)) {
+      throw XaiCamException.badInput(file, "file is " + size + " bytes, more than any "
+          + (early.isPresent() ? early.get().width() + "x" + early.get().height() + " image"
+              : "image within the " + megapixels(maxPixels) + " limit (--max-pixels)")
+          + " can hold: corrupt or padded");
+    }
+    byte[] bytes = size == head.length ? head : read(file, (int) size);
     ImageFormat.Dimensions declared =
         format.declaredSize(bytes).orElseThrow(() -> corrupt(file, format, ""));
+    checkPixels(file, declared);
+    if (format == ImageFormat.JPEG && !ImageFormat.jpegHasEndMarker(bytes)) {
+      // libjpeg would fill the missing rows with grey and report success.
+      throw corrupt(file, format, " (no end-of-image marker)");
+    }
+    OpenCvNatives.ensureLoaded();
+    List<String> nativeLines = new ArrayList<>();
+    Mat decoded = NativeStderr.capture(() -> decodeNative(format, bytes), nativeLines);
+    try {
+      if (decoded == null || decoded.empty() || decoded.type() != CvType.CV_8UC3) {
+        throw corrupt(file, format, nativeDetail(nativeLines));
+      }
+      return MatBridge.toImage(file, decoded);
+    } finally {
+      if (decoded != null) {
+        decoded.release();
+      }
+    }
+  }
+
+  /** OpenCV's decode, or null when OpenCV throws (a corrupt stream). */
+  private static Mat decodeNative(ImageFormat format, byte[] bytes) {
+    MatOfByte encoded = new MatOfByte(
+        format == ImageFormat.PNG ? ImageFormat.withoutPngColourProfile(bytes) : bytes);
+    try {
+      return Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR);
+    } catch (CvException e) {
+      return null;
+    } finally {
+      encoded.release();
+    }
+  }
+
+  /**
+   * What the native decoder said, folded into one parenthesised clause: the first line that names
+   * a cause (libpng/libjpeg messages), without OpenCV's multi-line banners.
+   */
+  static String nativeDetail(List<String> lines) {
+    for (String line : lines) {
+      String text = line.replaceAll("\\s+", " ").strip();
+      if (!text.isEmpty() && !text.startsWith("[") && !text.startsWith("OpenCV(")) {
+        return " (" + (text.length() > 120 ? text.substring(0, 117) + "..." : text) + ")";
+      }
+    }
+    return "";
+  }
+
+  /** Fails when the declared size is above the pixel limit. */
+  private void checkPixels(Path file, ImageFormat.Dimensions declared) {
     if (declared.pixels() > maxPixels) {
       throw XaiCamException.badInput(
           file,
@@ -72,32 +148,18 @@ public final class ImageDecoder {
               + megapixels(declared.pixels()) + ", above the " + megapixels(maxPixels)
               + " limit (--max-pixels)");
     }
-    if (format == ImageFormat.JPEG && !ImageFormat.jpegHasEndMarker(bytes)) {
-      // libjpeg would fill the missing rows with grey and report success.
-      throw corrupt(file, format, " (no end-of-image marker)");
-    }
-    OpenCvNatives.ensureLoaded();
-    MatOfByte encoded = new MatOfByte(format == ImageFormat.PNG ? ImageFormat.withoutPngColourProfile(bytes) : bytes);
-    Mat decoded = null;
-    try {
-      decoded = Imgcodecs.imdecode(encoded, Imgcodecs.IMREAD_COLOR);
-      if (decoded.empty() || decoded.type() != CvType.CV_8UC3) {
-        throw corrupt(file, format, "");
-      }
-      return MatBridge.toImage(file, decoded);
-    } catch (CvException e) {
-      throw XaiCamException.badInput(
-          file, "cannot decode: truncated or corrupt " + format.displayName() + " data", e);
-    } finally {
-      encoded.release();
-      if (decoded != null) {
-        decoded.release();
-      }
-    }
   }
 
-  /** The file's bytes, after the file-system checks that give the clearest messages. */
-  private static byte[] readChecked(Path file) {
+  /**
+   * The most bytes an encoded image of {@code pixels} pixels can sensibly take: 16-bit RGBA stored
+   * uncompressed (8 bytes a pixel) plus room for metadata. Anything larger is not read whole.
+   */
+  static long largestFileBytes(long pixels) {
+    return pixels * 8 + METADATA_BYTES;
+  }
+
+  /** The file-system checks that give the clearest messages; returns the file's size. */
+  private static long checkFile(Path file) {
     if (!Files.exists(file)) {
       throw XaiCamException.badInput(file, "no such file");
     }
@@ -119,7 +181,16 @@ public final class ImageDecoder {
       if (size > Integer.MAX_VALUE - 8) {
         throw XaiCamException.badInput(file, "file is " + size + " bytes, too large to read (limit 2 GiB)");
       }
-      return Files.readAllBytes(file);
+      return size;
+    } catch (IOException e) {
+      throw XaiCamException.badInput(file, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The first {@code count} bytes of the file (fewer only if it shrank meanwhile). */
+  private static byte[] read(Path file, int count) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(count);
     } catch (IOException e) {
       throw XaiCamException.badInput(file, "cannot read: " + e.getMessage(), e);
     }

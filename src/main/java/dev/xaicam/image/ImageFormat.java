@@ -227,6 +227,15 @@ enum ImageFormat {
     return new Dimensions(width, height);
   }
 
+  /**
+   * Whether a WebP file is an animation (extended header with the animation flag), which OpenCV
+   * cannot decode.
+   */
+  static boolean isAnimatedWebp(byte[] b) {
+    return b.length > 20 && new String(b, 12, 4, StandardCharsets.US_ASCII).equals("VP8X")
+        && (b[20] & 0x02) != 0;
+  }
+
   /** The first chunk after "WEBP" says which of the three bitstream headers follows. */
   private static Dimensions webpSize(byte[] b) {
     String chunk = new String(b, 12, 4, StandardCharsets.US_ASCII);

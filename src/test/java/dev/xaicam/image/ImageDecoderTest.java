@@ -343,4 +343,52 @@ class ImageDecoderTest {
         "cannot decode: truncated or corrupt PNG data");
     assertBadInput(write("broken.png", broken), "cannot decode: truncated or corrupt PNG data");
   }
+
+  /**
+   * A huge sparse file is refused from its first bytes: a non-image by its magic number, an image
+   * header by the most bytes its declared size can need (neither is read whole).
+   */
+  @Test
+  void hugeFilesAreJudgedFromTheirFirstBytes() throws IOException {
+    Path junk = dir.resolve("junk.png");
+    try (var file = new java.io.RandomAccessFile(junk.toFile(), "rw")) {
+      file.setLength(1L << 30);
+    }
+    assertBadInput(junk, "not an image: the file starts with bytes 00 00 00 00 00 00 00 00 00 00 00 00"
+        + " 00 00 00 00 (supported: PNG, JPEG, BMP, TIFF, WebP, PNM)");
+
+    MatOfByte png = new MatOfByte();
+    Imgcodecs.imencode(".png", gradient(10, 10), png);
+    Path padded = write("padded.png", png.toArray());
+    try (var file = new java.io.RandomAccessFile(padded.toFile(), "rw")) {
+      file.setLength(ImageDecoder.largestFileBytes(100) + 1);
+    }
+    assertBadInput(padded, "file is " + (ImageDecoder.largestFileBytes(100) + 1)
+        + " bytes, more than any 10x10 image can hold: corrupt or padded");
+  }
+
+  /** An animated WebP (VP8X with the animation flag) gets an honest message. */
+  @Test
+  void animatedWebpIsNamedAsSuch() throws IOException {
+    byte[] b = new byte[64];
+    System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, b, 0, 4);
+    b[4] = 56;
+    System.arraycopy("WEBPVP8X".getBytes(StandardCharsets.US_ASCII), 0, b, 8, 8);
+    b[16] = 10;
+    b[20] = 0x02; // animation flag
+    b[24] = 9; // canvas 10 x 10
+    b[27] = 9;
+    assertBadInput(write("anim.webp", b),
+        "animated WebP images are not supported; save one frame as PNG or JPEG");
+  }
+
+  /** The first native line that names a cause becomes the message's detail. */
+  @Test
+  void nativeDetailKeepsTheCauseAndDropsBanners() {
+    assertThat(ImageDecoder.nativeDetail(java.util.List.of(
+        "[ WARN:0@0.1] global loadsave.cpp (1) imdecode_ ...",
+        "libpng error: PNG input buffer is incomplete"))).isEqualTo(
+            " (libpng error: PNG input buffer is incomplete)");
+    assertThat(ImageDecoder.nativeDetail(java.util.List.of())).isEmpty();
+  }
 }
