@@ -10,14 +10,20 @@ import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
 /**
- * Paints heatmaps in the JET colour map (blue cold, red hot) and blends them over the original
- * picture, returning PNG bytes; the caller writes them to disk. Stateless and thread-safe.
+ * Paints heatmaps in a colour map (JET unless told otherwise: blue cold, red hot) and blends them
+ * over the original picture, returning PNG bytes; the caller writes them to disk. Stateless and
+ * thread-safe.
  */
 public final class OverlayRenderer {
 
-  /** The heatmap over the image at the image's own size, as PNG bytes. */
+  /** The heatmap in JET over the image at the image's own size, as PNG bytes. */
   public byte[] overlayPng(DecodedImage image, Heatmap heatmap, double alpha) {
-    Mat overlay = overlay(image, heatmap, alpha);
+    return overlayPng(image, heatmap, alpha, Colormap.JET);
+  }
+
+  /** The heatmap in {@code colormap} over the image at the image's own size, as PNG bytes. */
+  public byte[] overlayPng(DecodedImage image, Heatmap heatmap, double alpha, Colormap colormap) {
+    Mat overlay = overlay(image, heatmap, alpha, colormap);
     try {
       return encodePng(overlay);
     } finally {
@@ -27,11 +33,16 @@ public final class OverlayRenderer {
 
   /** The heatmap alone in the JET colour map at the heatmap's own size, as PNG bytes. */
   public byte[] heatmapPng(Heatmap heatmap) {
+    return heatmapPng(heatmap, Colormap.JET);
+  }
+
+  /** The heatmap alone in {@code colormap} at the heatmap's own size, as PNG bytes. */
+  public byte[] heatmapPng(Heatmap heatmap, Colormap colormap) {
     checkHeatmap(heatmap);
     Mat values = MatBridge.toMat(heatmap);
     Mat jet = new Mat();
     try {
-      colourise(values, jet);
+      colourise(values, jet, colormap);
       return encodePng(jet);
     } finally {
       values.release();
@@ -40,10 +51,10 @@ public final class OverlayRenderer {
   }
 
   /**
-   * A new 8-bit BGR matrix: (1 - alpha) * image + alpha * jet(heatmap), the heatmap stretched
-   * bilinearly to the image's size. Package-private for the montage, which tiles these.
+   * A new 8-bit BGR matrix: (1 - alpha) * image + alpha * colormap(heatmap), the heatmap
+   * stretched bilinearly to the image's size. Package-private for the montage, which tiles these.
    */
-  static Mat overlay(DecodedImage image, Heatmap heatmap, double alpha) {
+  static Mat overlay(DecodedImage image, Heatmap heatmap, double alpha, Colormap colormap) {
     if (image == null) {
       throw new IllegalArgumentException("image must not be null");
     }
@@ -59,7 +70,7 @@ public final class OverlayRenderer {
     try {
       Imgproc.resize(
           values, stretched, new Size(image.width(), image.height()), 0, 0, Imgproc.INTER_LINEAR);
-      colourise(stretched, jet);
+      colourise(stretched, jet, colormap);
       Core.addWeighted(picture, 1 - alpha, jet, alpha, 0, blended);
       return blended;
     } catch (RuntimeException e) {
@@ -73,12 +84,12 @@ public final class OverlayRenderer {
     }
   }
 
-  /** Values in [0, 1] to JET colours: round(v * 255) to 8 bits, then the colour map (BGR out). */
-  private static void colourise(Mat values, Mat jetOut) {
+  /** Values in [0, 1] to colours: round(v * 255) to 8 bits, then the colour map (BGR out). */
+  static void colourise(Mat values, Mat out, Colormap colormap) {
     Mat levels = new Mat();
     try {
       values.convertTo(levels, CvType.CV_8U, 255.0);
-      Imgproc.applyColorMap(levels, jetOut, Imgproc.COLORMAP_JET);
+      Imgproc.applyColorMap(levels, out, colormap.openCvCode());
     } finally {
       levels.release();
     }

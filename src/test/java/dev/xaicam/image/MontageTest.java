@@ -53,47 +53,82 @@ class MontageTest {
   }
 
   /**
-   * Two rows, the widest with two overlays: 3 columns and 2 rows of 64-pixel tiles, 14-pixel title
-   * strips (12% of 64 is below the 14-pixel minimum) and 2-pixel gaps: 3*64 + 4*2 = 200 wide,
-   * 2*(14+64) + 3*2 = 162 high.
+   * Columns follow the widest row; each row is as high as its picture fitted into the tile (a
+   * 2:1 landscape row half as high as a 1:2 portrait one), under one title strip height.
    */
   @Test
-  void sizeFollowsRowsAndWidestRow() throws IOException {
+  void rowsKeepTheImagesAspectRatio() throws IOException {
     List<MontageRow> rows = List.of(
         new MontageRow(grey(40, 20), List.of(new MontageTile("gradcam · tabby 0.83", hot()),
             new MontageTile("scorecam · tabby 0.83", hot()))),
         new MontageRow(grey(20, 40), List.of()));
+    Montage.Layout layout = Montage.Layout.of(rows, 64, "");
 
     BufferedImage out = read(montage.png(rows, 64));
 
-    assertThat(out.getWidth()).isEqualTo(200);
-    assertThat(out.getHeight()).isEqualTo(162);
+    assertThat(layout.pictureHeights()).containsExactly(32, 64);
+    assertThat(out.getWidth()).isEqualTo(3 * 64 + 4 * layout.gap());
+    assertThat(out.getHeight()).isEqualTo(layout.height());
+    assertThat(layout.y(1) - layout.y(0)).isEqualTo(layout.stripHeight() + 32 + layout.gap());
   }
 
   /**
-   * A wide original hangs under its title with white below, an overlay tile is reddened by a hot
-   * heatmap, and titles leave ink in their strips.
+   * A wide original sits right under its title, an overlay tile is reddened by a hot heatmap,
+   * titles leave ink in their strips, and the JET colour bar runs from blue to red.
    */
   @Test
-  void tilesAreLetterboxedColouredAndTitled() throws IOException {
+  void tilesAreFittedColouredTitledAndExplainedByAColourBar() throws IOException {
     List<MontageRow> rows = List.of(
         new MontageRow(grey(200, 100), List.of(new MontageTile("gradcam++ · tabby 0.83", hot()))));
     int tile = 128;
-    int strip = Math.round(tile * 0.12f);
-    int gap = tile / 32;
+    Montage.Layout layout = Montage.Layout.of(rows, tile, "");
 
     BufferedImage out = read(montage.png(rows, tile, 0.5));
 
-    int top = gap + strip;
-    int pictureHeight = tile * 100 / 200;
-    int centreY = top + pictureHeight / 2;
-    assertThat(out.getRGB(gap + tile / 2, top + pictureHeight + 2) & 0xFFFFFF).as("letterbox").isEqualTo(0xFFFFFF);
+    int gap = layout.gap();
+    int top = layout.y(0) + layout.stripHeight();
+    int centreY = top + 32;
     assertThat(out.getRGB(gap + tile / 2, top + 1) & 0xFFFFFF).as("grey original at top").isEqualTo(0x808080);
     assertThat(out.getRGB(gap + tile / 2, centreY) & 0xFFFFFF).as("grey original").isEqualTo(0x808080);
     int overlay = out.getRGB(2 * gap + tile + tile / 2, centreY);
     assertThat((overlay >> 16) & 0xFF).as("overlay red").isGreaterThan((overlay & 0xFF) + 40);
-    assertThat(hasDarkPixel(out, gap, gap, tile, strip)).as("original title ink").isTrue();
-    assertThat(hasDarkPixel(out, 2 * gap + tile, gap, tile, strip)).as("overlay title ink").isTrue();
+    assertThat(hasDarkPixel(out, gap, layout.y(0), tile, layout.stripHeight())).as("original title ink").isTrue();
+    assertThat(hasDarkPixel(out, 2 * gap + tile, layout.y(0), tile, layout.stripHeight())).as("overlay title ink").isTrue();
+    int barY = layout.colourBarTop() + layout.colourBarHeight() / 2;
+    int cold = out.getRGB(gap + 1, barY);
+    int hot = out.getRGB(out.getWidth() - gap - 2, barY);
+    assertThat(cold & 0xFF).as("bar starts blue").isGreaterThan(((cold >> 16) & 0xFF) + 60);
+    assertThat((hot >> 16) & 0xFF).as("bar ends red").isGreaterThan((hot & 0xFF) + 60);
+  }
+
+  /** Long titles wrap in one font size and never lose a character (the probability survives). */
+  @Test
+  void longTitlesWrapWithoutLosingCharacters() {
+    String title = "layercam - Pembroke Welsh corgi, a dog of Wales 0.0123";
+    List<String> lines = Montage.wrap(title, 60, 0.4);
+
+    assertThat(lines.size()).isGreaterThan(1);
+    assertThat(String.join(" ", lines).replace(" ", "")).isEqualTo(title.replace(" ", ""));
+    assertThat(lines.get(lines.size() - 1)).endsWith("0.0123");
+    for (String line : lines) {
+      assertThat(org.opencv.imgproc.Imgproc.getTextSize(line, org.opencv.imgproc.Imgproc.FONT_HERSHEY_SIMPLEX,
+          0.4, 1, new int[1]).width).isLessThanOrEqualTo(60);
+    }
+  }
+
+  /** A heading adds its lines above the first row and leaves ink there. */
+  @Test
+  void headingSitsAboveTheRows() throws IOException {
+    List<MontageRow> rows = List.of(new MontageRow(grey(64, 64), List.of()));
+    Montage.Layout plain = Montage.Layout.of(rows, 64, "");
+    Montage.Layout headed = Montage.Layout.of(rows, 64, "VGG16 - layer block5_conv3 - target top-1");
+
+    BufferedImage out = read(montage.png(rows, 64, 0.5, Colormap.VIRIDIS,
+        "VGG16 - layer block5_conv3 - target top-1"));
+
+    assertThat(headed.firstRowTop()).isGreaterThan(plain.firstRowTop());
+    assertThat(out.getHeight()).isEqualTo(headed.height());
+    assertThat(hasDarkPixel(out, 0, 0, out.getWidth(), headed.firstRowTop())).isTrue();
   }
 
   /** Hershey fonts are ASCII only: the middle dot becomes '-', other non-ASCII '?'. */

@@ -67,6 +67,27 @@ class OverlayRendererTest {
     assertThat(cold[0]).as("cold red").isLessThan(30);
   }
 
+  /**
+   * Other colour maps paint the same values their own way: viridis's hot end is yellow (no blue)
+   * and its cold end dark purple; magma's hot end is pale yellow, its cold end near black.
+   */
+  @Test
+  void colourMapsFollowTheirOwnPalettes() throws IOException {
+    Heatmap coldToHot = new Heatmap(1, 2, new float[] {0f, 1f});
+
+    BufferedImage viridis = read(renderer.overlayPng(picture(10, 6), coldToHot, 1.0, Colormap.VIRIDIS));
+    BufferedImage magma = read(renderer.overlayPng(picture(10, 6), coldToHot, 1.0, Colormap.MAGMA));
+
+    int[] hot = rgb(viridis, 9, 3);
+    int[] cold = rgb(viridis, 0, 3);
+    assertThat(hot[0]).as("viridis hot red").isGreaterThan(200);
+    assertThat(hot[1]).as("viridis hot green").isGreaterThan(200);
+    assertThat(hot[2]).as("viridis hot blue").isLessThan(60);
+    assertThat(cold[2]).as("viridis cold blue").isGreaterThan(cold[1]);
+    assertThat(java.util.Arrays.stream(rgb(magma, 0, 3)).max().getAsInt()).as("magma cold").isLessThan(20);
+    assertThat(rgb(magma, 9, 3)[0]).isGreaterThan(240);
+  }
+
   /** At zero opacity the picture comes back unchanged, pixel for pixel. */
   @Test
   void zeroAlphaReturnsOriginal() throws IOException {
