@@ -51,6 +51,34 @@ public final class OverlayRenderer {
   }
 
   /**
+   * A small JPEG of the image, or of the heatmap over it when {@code heatmap} is not null, its
+   * longer edge {@code maxEdge} pixels (never enlarged): gallery thumbnails.
+   */
+  public byte[] thumbnailJpeg(DecodedImage image, Heatmap heatmap, double alpha,
+      Colormap colormap, int maxEdge) {
+    if (maxEdge < 1) {
+      throw new IllegalArgumentException("thumbnail edge must be >= 1, got " + maxEdge);
+    }
+    Mat full = heatmap == null ? MatBridge.toMat(image) : overlay(image, heatmap, alpha, colormap);
+    Mat small = new Mat();
+    MatOfByte jpeg = new MatOfByte();
+    try {
+      double scale = Math.min(1.0, (double) maxEdge / Math.max(image.width(), image.height()));
+      Imgproc.resize(full, small, new Size(Math.max(1, Math.round(image.width() * scale)),
+          Math.max(1, Math.round(image.height() * scale))), 0, 0, Imgproc.INTER_AREA);
+      if (!Imgcodecs.imencode(".jpg", small, jpeg,
+          new org.opencv.core.MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 85))) {
+        throw new IllegalStateException("OpenCV could not encode a " + small.size() + " JPEG");
+      }
+      return jpeg.toArray();
+    } finally {
+      full.release();
+      small.release();
+      jpeg.release();
+    }
+  }
+
+  /**
    * A new 8-bit BGR matrix: (1 - alpha) * image + alpha * colormap(heatmap), the heatmap
    * stretched bilinearly to the image's size. Package-private for the montage, which tiles these.
    */

@@ -88,6 +88,21 @@ class OverlayRendererTest {
     assertThat(rgb(magma, 9, 3)[0]).isGreaterThan(240);
   }
 
+  /** Thumbnails are JPEGs whose longer edge is the limit, never enlarged; overlays are coloured. */
+  @Test
+  void thumbnailsShrinkToTheLongerEdge() throws IOException {
+    Heatmap hot = new Heatmap(1, 1, new float[] {1f});
+
+    BufferedImage plain = read(renderer.thumbnailJpeg(picture(200, 100), null, 0.5, Colormap.JET, 64));
+    BufferedImage overlay = read(renderer.thumbnailJpeg(picture(20, 40), hot, 1.0, Colormap.JET, 64));
+
+    assertThat(plain.getWidth()).isEqualTo(64);
+    assertThat(plain.getHeight()).isEqualTo(32);
+    assertThat(overlay.getWidth()).isEqualTo(20);
+    assertThat(overlay.getHeight()).isEqualTo(40);
+    assertThat(rgb(overlay, 10, 20)[0]).as("hot overlay red").isGreaterThan(100);
+  }
+
   /** At zero opacity the picture comes back unchanged, pixel for pixel. */
   @Test
   void zeroAlphaReturnsOriginal() throws IOException {
