@@ -1,15 +1,16 @@
 package dev.xaicam.cli;
 
-import dev.xaicam.image.Preprocessing;
-import dev.xaicam.model.Vgg16;
-import dev.xaicam.pipeline.Benchmark;
-import dev.xaicam.pipeline.BenchmarkReport;
+import dev.xaicam.bench.BenchSettings;
+import dev.xaicam.bench.Benchmark;
+import dev.xaicam.bench.BenchmarkReport;
+import dev.xaicam.bench.BenchmarkResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,80 +33,69 @@ final class BenchCommand implements Callable<Integer> {
   /** Injected by picocli: the command's writers. */
   @Spec CommandSpec spec;
 
+  /** Options shared with the explain command: --weights, --threads, --json. */
+  @Mixin SharedOptions shared = new SharedOptions();
+
   /** Photos to feed, cycled to fill batches. */
   @Parameters(paramLabel = "IMAGE", arity = "0..*",
       description = "Images to feed (cycled); default: seeded random inputs.")
   List<Path> images = new ArrayList<>();
 
-  /** Weight file whose loading is timed. */
-  @Option(names = "--weights", paramLabel = "FILE",
-      description = "Keras HDF5 weight file to load (and time); default: seeded random weights.")
-  Path weights;
-
   /** Forward-pass batch sizes. */
-  @Option(names = "--batch-sizes", split = ",", paramLabel = "N",
-      description = "Batch sizes of the plain forward pass (default: 1,8,32).")
-  List<Integer> batchSizes = new ArrayList<>(List.of(1, 8, 32));
+  @Option(names = "--batch-sizes", split = ",", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_BATCH_SIZES,
+      description = "Batch sizes of the plain forward pass (default: ${DEFAULT-VALUE}).")
+  List<Integer> batchSizes;
 
   /** Method batch sizes. */
   @Option(names = "--method-batch-sizes", split = ",", paramLabel = "N",
-      description = "Batch sizes of the CAM methods, also masks per Score-CAM pass (default: 1,8).")
-  List<Integer> methodBatchSizes = new ArrayList<>(List.of(1, 8));
+      defaultValue = BenchSettings.DEFAULT_METHOD_BATCH_SIZES,
+      description = "Batch sizes of the CAM methods, also masks per Score-CAM pass (default: ${DEFAULT-VALUE}).")
+  List<Integer> methodBatchSizes;
 
   /** Methods to time. */
-  @Option(names = {"-m", "--method"}, split = ",", paramLabel = "METHOD",
-      description = "Methods to time (default: all: gradcam, gradcam++, layercam, faster-scorecam, scorecam).")
-  List<String> methods = new ArrayList<>(Benchmark.DEFAULT_METHODS);
+  @Option(names = {"-m", "--method"}, split = ",", paramLabel = "METHOD", defaultValue = BenchSettings.DEFAULT_METHODS,
+      description = "Methods to time (default: all: ${DEFAULT-VALUE}).")
+  List<String> methods;
 
   /** Timed batches per case. */
-  @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
+  @Option(names = "--repeats", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_REPEATS_TEXT,
       description = "Timed batches per case after a warm-up; the median is reported (default: ${DEFAULT-VALUE}).")
   int repeats;
 
   /** Score-CAM's image count. */
-  @Option(names = "--scorecam-images", paramLabel = "N", defaultValue = "1",
+  @Option(names = "--scorecam-images", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_SCORECAM_IMAGES_TEXT,
       description = "Images Score-CAM explains per batch size (default: ${DEFAULT-VALUE}).")
   int scoreCamImages;
 
-  /** TensorFlow threads; null means all cores. */
-  @Option(names = "--threads", paramLabel = "N",
-      description = "TensorFlow threads (default: all cores).")
-  Integer threads;
-
   /** Soak length. */
-  @Option(names = "--soak", paramLabel = "N", defaultValue = "0",
+  @Option(names = "--soak", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_SOAK_TEXT,
       description = "Afterwards run forward + backward + Grad-CAM on N images, reporting memory at start and end.")
   int soak;
 
   /** Seed of random weights and inputs. */
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+  @Option(names = "--seed", paramLabel = "N", defaultValue = BenchSettings.DEFAULT_SEED_TEXT,
       description = "Seed of the random weights and inputs (default: ${DEFAULT-VALUE}).")
   long seed;
-
-  /** JSON instead of tables. */
-  @Option(names = "--json", description = "Print one JSON object instead of tables.")
-  boolean json;
 
   /** Checks the options (usage errors before anything loads), runs, prints. */
   @Override
   public Integer call() {
-    Benchmark.Config config = config();
+    BenchSettings settings = settings();
     PrintWriter err = spec.commandLine().getErr();
-    Benchmark.Result result = new Benchmark(config, line -> {
+    BenchmarkResult result = new Benchmark(settings, line -> {
       err.println("bench: " + line);
       err.flush();
     }).run();
     PrintWriter out = spec.commandLine().getOut();
-    out.print(json ? BenchmarkReport.json(result) + System.lineSeparator()
-        : BenchmarkReport.text(result));
+    out.print(shared.json ? BenchmarkReport.json(result) + System.lineSeparator() : BenchmarkReport.text(result));
     out.flush();
     return 0;
   }
 
-  /** The checked configuration; usage errors name the option. */
-  Benchmark.Config config() {
-    return new Benchmark.Config(Vgg16.architecture(), Preprocessing.CAFFE, weights, seed, images,
-        batchSizes, methodBatchSizes, methods, repeats, scoreCamImages,
-        threads == null ? Runtime.getRuntime().availableProcessors() : threads, soak);
+  /** The checked settings; every range check is the builder's. */
+  BenchSettings settings() {
+    return BenchSettings.builder().weights(shared.weights).seed(seed).images(images)
+        .forwardBatchSizes(batchSizes).methodBatchSizes(methodBatchSizes).methods(methods).repeats(repeats)
+        .scoreCamImages(scoreCamImages).threads(shared.threads).soakImages(soak).build();
   }
 }

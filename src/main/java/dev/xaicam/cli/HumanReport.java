@@ -1,7 +1,7 @@
 package dev.xaicam.cli;
 
-import dev.xaicam.pipeline.ImageReport;
-import dev.xaicam.pipeline.ImageReport.HeatmapOutput;
+import dev.xaicam.output.ImageReport;
+import dev.xaicam.output.ImageReport.HeatmapOutput;
 import java.util.Locale;
 import java.util.StringJoiner;
 

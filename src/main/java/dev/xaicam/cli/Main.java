@@ -1,6 +1,5 @@
 package dev.xaicam.cli;
 
-import picocli.CommandLine;
 
 /** Process entry point: runs the command line and exits with its code. */
 public final class Main {

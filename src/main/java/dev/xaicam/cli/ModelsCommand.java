@@ -1,6 +1,6 @@
 package dev.xaicam.cli;
 
-import dev.xaicam.pipeline.ModelCatalog.Entry;
+import dev.xaicam.models.ModelCatalog.Entry;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,13 +1,10 @@
 package dev.xaicam.cli;
 
-import dev.xaicam.pipeline.BatchRun;
-import dev.xaicam.pipeline.ImageReport;
+import dev.xaicam.explain.BatchRun;
+import dev.xaicam.output.ImageReport;
 import java.io.PrintStream;
 import java.time.Duration;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * How far a run has got, on standard error: a progress bar (done/total, rate, time left) when
@@ -40,16 +37,7 @@ final class ProgressReport implements BatchRun.Listener, AutoCloseable {
     this.total = total;
     this.err = err;
     this.next = next;
-    this.bar = mode == Mode.BAR
-        ? new ProgressBarBuilder()
-            .setTaskName("xai-cam")
-            .setInitialMax(total)
-            .setUnit(" img", 1)
-            .setStyle(ProgressBarStyle.ASCII)
-            .showSpeed()
-            .setConsumer(new ConsoleProgressBarConsumer(err))
-            .build()
-        : null;
+    this.bar = mode == Mode.BAR ? ProgressBars.start("xai-cam", total, " img", 1, err) : null;
   }
 
   /** Passes the report on, then advances the bar or logs. */

@@ -1,34 +1,22 @@
 package dev.xaicam.cli;
 
-import dev.xaicam.Terminal;
 import dev.xaicam.XaiCamException;
-import dev.xaicam.pipeline.ExplainSettings;
-import dev.xaicam.pipeline.Explainer;
-import dev.xaicam.model.Network;
-import dev.xaicam.pipeline.AtomicFiles;
-import dev.xaicam.pipeline.BatchRun;
-import dev.xaicam.pipeline.ImageInput;
-import dev.xaicam.pipeline.InputCollection;
-import dev.xaicam.pipeline.ImageReport;
-import dev.xaicam.pipeline.JsonReport;
-import dev.xaicam.pipeline.ModelCatalog;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import dev.xaicam.explain.BatchRun;
+import dev.xaicam.explain.ExplainSettings;
+import dev.xaicam.explain.Explainer;
+import dev.xaicam.explain.ImageInput;
+import dev.xaicam.models.ModelCatalog;
+import dev.xaicam.output.TemporaryFile;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code xai-cam [OPTIONS] IMAGE...}: writes class-activation heatmap overlays for images. */
@@ -58,6 +46,9 @@ import picocli.CommandLine.Spec;
       "3 cannot run here (weights or native libraries), 130 interrupted."
     })
 public final class XaiCamCommand implements Callable<Integer> {
+  /** The output folder unless {@code --output} says otherwise. */
+  static final String DEFAULT_OUTPUT = "xai-cam-out";
+
   /** Injected by picocli: this command's model, for its writers. */
   @Spec CommandSpec spec;
 
@@ -66,7 +57,7 @@ public final class XaiCamCommand implements Callable<Integer> {
 
   /** A command over the built-in models. */
   public XaiCamCommand() {
-    this(ModelCatalog.builtIn());
+    this(ModelCatalog.builtIn(DownloadProgress.onStderr()));
   }
 
   /** A command over {@code catalog} (tests add small models). */
@@ -74,16 +65,17 @@ public final class XaiCamCommand implements Callable<Integer> {
     this.catalog = catalog;
   }
 
-  /** Images, folders, or "-" for a list on standard input. */
-  @Parameters(paramLabel = "IMAGE", arity = "0..*",
-      description = "Image files (JPEG, PNG, BMP, TIFF, WebP, ...) or folders; '-' reads paths from standard input.")
-  List<Path> images = new ArrayList<>();
+  /** Options shared with {@code bench}: --weights, --threads, --json. */
+  @Mixin SharedOptions shared = new SharedOptions();
+
+  /** Image arguments, folder walks and path lists. */
+  @Mixin InputOptions inputs = new InputOptions();
 
   /** CAM methods to run, as typed. */
-  @Option(names = {"-m", "--method"}, split = ",", paramLabel = "METHOD",
+  @Option(names = {"-m", "--method"}, split = ",", paramLabel = "METHOD", defaultValue = ExplainSettings.DEFAULT_METHOD,
       description = "CAM method(s), comma-separated: gradcam (default), gradcam++, scorecam, "
           + "faster-scorecam, layercam.")
-  List<String> methods = new ArrayList<>(List.of("gradcam"));
+  List<String> methods;
 
   /** Target layer name or index; null for the last convolution. */
   @Option(names = {"-l", "--layer"}, paramLabel = "NAME|INDEX",
@@ -98,17 +90,17 @@ public final class XaiCamCommand implements Callable<Integer> {
   List<String> classes = new ArrayList<>();
 
   /** How many top classes to explain. */
-  @Option(names = "--top-k", paramLabel = "K", defaultValue = "1",
+  @Option(names = "--top-k", paramLabel = "K", defaultValue = ExplainSettings.DEFAULT_TOP_K_TEXT,
       description = "Explain each of the top K predicted classes (default: ${DEFAULT-VALUE}).")
   int topK;
 
   /** Output folder. */
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "xai-cam-out",
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = DEFAULT_OUTPUT,
       description = "Output folder (default: ${DEFAULT-VALUE}).")
   Path output;
 
   /** Overlay opacity. */
-  @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5",
+  @Option(names = "--alpha", paramLabel = "A", defaultValue = ExplainSettings.DEFAULT_ALPHA_TEXT,
       description = "Overlay opacity of the heatmap, 0..1 (default: ${DEFAULT-VALUE}).")
   double alpha;
 
@@ -116,60 +108,34 @@ public final class XaiCamCommand implements Callable<Integer> {
   @Option(names = "--npy", description = "Also write each normalised heatmap as <stem>.<method>.npy.")
   boolean npy;
 
-  /** Whether standard output carries JSON instead of text. */
-  @Option(names = "--json", description = "Print a JSON report on standard output instead of text lines.")
-  boolean json;
-
   /** Montage picture to write, or null. */
   @Option(names = "--montage", paramLabel = "FILE",
       description = "Also write one picture: a row per image, the original then one overlay per method.")
   Path montage;
 
   /** Model name from the catalog. */
-  @Option(names = "--model", paramLabel = "NAME", defaultValue = "vgg16",
+  @Option(names = "--model", paramLabel = "NAME", defaultValue = ExplainSettings.DEFAULT_MODEL,
       description = "Model to explain (default: ${DEFAULT-VALUE}); 'xai-cam models' lists them.")
   String model;
-
-  /** Explicit weight file, or null. */
-  @Option(names = "--weights", paramLabel = "FILE",
-      description = "Keras HDF5 weight file to use instead of the cached/downloaded one.")
-  Path weights;
 
   /** Whether downloads are forbidden. */
   @Option(names = "--offline", description = "Never download weights; fail with instructions instead.")
   boolean offline;
 
   /** Images per forward pass. */
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_BATCH_SIZE_TEXT,
       description = "Images per forward pass, and masked inputs per Score-CAM pass (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   /** Faster-Score-CAM's channel count. */
-  @Option(names = "--max-n", paramLabel = "N", defaultValue = "10",
+  @Option(names = "--max-n", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_MAX_N_TEXT,
       description = "Channels Faster-Score-CAM evaluates (default: ${DEFAULT-VALUE}).")
   int maxN;
 
   /** Largest declared image size decoded. */
-  @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "100000000",
+  @Option(names = "--max-pixels", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_MAX_PIXELS_TEXT,
       description = "Refuse images whose declared size exceeds N pixels (default: ${DEFAULT-VALUE}).")
   long maxPixels;
-
-  /** Whether folder walks descend. */
-  @Option(names = {"-r", "--recursive"}, description = "Descend into sub-folders of folder arguments.")
-  boolean recursive;
-
-  /** Globs a walked file must match. */
-  @Option(names = "--include", paramLabel = "GLOB",
-      description = "In folders, take only files matching GLOB (e.g. '*.jpg', 'cats/**'); repeatable.")
-  List<String> includes = new ArrayList<>();
-
-  /** Globs that drop a walked file. */
-  @Option(names = "--exclude", paramLabel = "GLOB", description = "In folders, leave out files matching GLOB; repeatable.")
-  List<String> excludes = new ArrayList<>();
-
-  /** A file listing image paths, or null. */
-  @Option(names = "--from-file", paramLabel = "LIST", description = "Read image paths, one per line, from LIST.")
-  Path fromFile;
 
   /** JSON Lines report file, or null. */
   @Option(names = "--report", paramLabel = "FILE", description = "Also write the JSON Lines report to FILE.")
@@ -182,11 +148,6 @@ public final class XaiCamCommand implements Callable<Integer> {
   /** Whether the first failure stops the run. */
   @Option(names = "--fail-fast", description = "Stop at the first image that fails.")
   boolean failFast;
-
-  /** TensorFlow threads; null for all cores. */
-  @Option(names = "--threads", paramLabel = "N",
-      description = "TensorFlow threads (default: all cores).")
-  Integer threads;
 
   /** Whether progress and per-image lines are silenced. */
   @Option(names = {"-q", "--quiet"}, description = "No progress and no per-image lines; errors still print.")
@@ -204,7 +165,7 @@ public final class XaiCamCommand implements Callable<Integer> {
 
   /** The configured command line over the built-in models. */
   public static CommandLine commandLine() {
-    return commandLine(ModelCatalog.builtIn());
+    return commandLine(ModelCatalog.builtIn(DownloadProgress.onStderr()));
   }
 
   /** The configured command line: one failure handler, writers the tests can capture. */
@@ -220,107 +181,35 @@ public final class XaiCamCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ExplainSettings settings = settings();
-    InputCollection.Result collected = collectInputs();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    collected.warnings().forEach(w -> err.println("xai-cam: " + w));
-    List<ImageInput> inputs = collected.images();
-    if (inputs.isEmpty()) {
-      throw XaiCamException.usage("no images found in the arguments given (" + collected.skippedNotImages()
-          + " non-image files and " + collected.skippedHidden() + " hidden files skipped)");
-    }
-    if (threads != null) {
-      check(threads >= 1, "--threads must be >= 1, got " + threads);
-      Network.useThreads(threads);
-    }
-    AtomicFiles.removeStaleTemporaries(output);
-    boolean batchMode = inputs.size() > 1;
-    StringBuilder reportLines = new StringBuilder();
-    BatchRun.Listener printer = report -> {
-      String jsonLine = json || this.report != null ? JsonReport.line(report) : null;
-      if (this.report != null) {
-        reportLines.append(jsonLine).append('\n');
-      }
-      if (report.status() == ImageReport.Status.ERROR) {
-        err.println("xai-cam: " + report.error());
-        err.flush();
-      }
-      if (json) {
-        out.println(jsonLine);
-      } else if (!quiet && report.status() != ImageReport.Status.ERROR) {
-        out.println(HumanReport.line(report));
-      }
-      out.flush();
-    };
-    CountDownLatch done = new CountDownLatch(1);
+    List<ImageInput> images = inputs.collect(output, err);
+    TemporaryFile.removeStale(output);
+    boolean batchMode = images.size() > 1;
+    ReportPrinter printer = new ReportPrinter(out, err, shared.json, quiet, report);
     BatchRun.Summary summary;
     try (Explainer explainer = Explainer.open(settings, catalog);
-        ProgressReport progress = new ProgressReport(progressMode(batchMode), inputs.size(), System.err, printer)) {
-      BatchRun run = new BatchRun(explainer, inputs,
+        ProgressReport progress = new ProgressReport(progressMode(batchMode), images.size(), System.err, printer)) {
+      BatchRun run = new BatchRun(explainer, images,
           new BatchRun.Options(batchSize, skipExisting, failFast, decodeThreads()), progress);
-      Thread stopper = new Thread(() -> {
-        run.requestStop();
-        try {
-          done.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "xai-cam-stop");
-      Runtime.getRuntime().addShutdownHook(stopper);
-      try {
+      try (StopOnSignal stopper = new StopOnSignal(run::requestStop)) {
         summary = run.run();
         explainer.writeMontage();
-        String summaryLine = JsonReport.summary(summary.ok(), summary.skipped(), summary.failed(), summary.millis());
-        if (json && batchMode) {
-          out.println(summaryLine);
-          out.flush();
-        }
-        if (this.report != null) {
-          AtomicFiles.write(this.report, reportLines.append(summaryLine).append('\n').toString()
-              .getBytes(StandardCharsets.UTF_8));
-        }
-      } finally {
-        done.countDown();
-        try {
-          Runtime.getRuntime().removeShutdownHook(stopper);
-        } catch (IllegalStateException shuttingDown) {
-          // The JVM is already exiting (Ctrl-C): the hook is running and will see 'done'.
-        }
+        printer.summary(summary, batchMode);
       }
     }
-    if (batchMode && !json && !quiet) {
-      err.printf("xai-cam: %d explained, %d skipped, %d failed in %.1f s%s%n", summary.ok(), summary.skipped(),
-          summary.failed(), summary.millis() / 1000.0, summary.stoppedAtFailure() ? " (stopped: --fail-fast)" : "");
-      err.flush();
-    }
+    printer.textSummary(summary, batchMode);
     if (summary.interrupted()) {
       return XaiCamException.EXIT_INTERRUPTED;
     }
     return summary.failed() > 0 ? XaiCamException.EXIT_INPUT : XaiCamException.EXIT_OK;
   }
 
-  private InputCollection.Result collectInputs() throws IOException {
-    InputCollection collection = new InputCollection(output, recursive, includes, excludes);
-    for (Path image : images) {
-      if (image.toString().equals("-")) {
-        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        collection.addLines(stdin, "standard input");
-      } else {
-        collection.add(image);
-      }
-    }
-    if (fromFile != null) {
-      if (!Files.isRegularFile(fromFile)) {
-        throw XaiCamException.usage("--from-file " + fromFile + ": no such file");
-      }
-      try (BufferedReader list = Files.newBufferedReader(fromFile, StandardCharsets.UTF_8)) {
-        collection.addLines(list, fromFile.toString());
-      }
-    }
-    if (images.isEmpty() && fromFile == null) {
-      throw XaiCamException.usage("no images given; try 'xai-cam --help'");
-    }
-    return collection.result();
+  /** The checked settings: every range check is the builder's. */
+  private ExplainSettings settings() {
+    return ExplainSettings.builder().model(model).weights(shared.weights).offline(offline).methods(methods)
+        .layer(layer).classes(classes).topK(topK).alpha(alpha).npy(npy).batchSize(batchSize).maxN(maxN)
+        .maxPixels(maxPixels).montage(montage).float64(float64).threads(shared.threads).build();
   }
 
   private ProgressReport.Mode progressMode(boolean batchMode) {
@@ -330,25 +219,8 @@ public final class XaiCamCommand implements Callable<Integer> {
     return Terminal.stderrIsTerminal() ? ProgressReport.Mode.BAR : ProgressReport.Mode.LOG;
   }
 
+  /** Worker threads decoding ahead of the network: up to four, never more than the cores. */
   private static int decodeThreads() {
     return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-  }
-
-  private ExplainSettings settings() {
-    check(topK >= 1, "--top-k must be >= 1, got " + topK);
-    check(alpha >= 0 && alpha <= 1, "--alpha must be between 0 and 1, got " + alpha);
-    check(batchSize >= 1, "--batch-size must be >= 1, got " + batchSize);
-    check(maxPixels >= 1, "--max-pixels must be >= 1, got " + maxPixels);
-    check(classes.isEmpty() || topK == 1, "give either --class or --top-k, not both");
-    check(!Files.exists(output) || Files.isDirectory(output),
-        "--output " + output + " is a file; give a folder (it is created if missing)");
-    return new ExplainSettings(model, weights, offline, methods, layer, classes, topK, output, alpha,
-        npy, batchSize, maxN, maxPixels, montage, float64);
-  }
-
-  private static void check(boolean condition, String message) {
-    if (!condition) {
-      throw XaiCamException.usage(message);
-    }
   }
 }

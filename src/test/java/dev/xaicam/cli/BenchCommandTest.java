@@ -2,6 +2,8 @@ package dev.xaicam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xaicam.bench.BenchSettings;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,11 @@ class BenchCommandTest {
   void isASubcommandWithHelp() {
     assertThat(run("bench", "--help")).isZero();
     assertThat(out.toString()).contains("Usage: xai-cam bench").contains("--batch-sizes")
-        .contains("--scorecam-images").contains("--soak").contains("--json");
+        .contains("--scorecam-images").contains("--soak").contains("--json")
+        .contains("--seed");
+    // Help wraps lines; the defaults shown are the settings' constants.
+    assertThat(out.toString().replaceAll("\\s+", "")).contains("(default:1,8,32)")
+        .contains("(default:all:gradcam,gradcam++,layercam,faster-scorecam,scorecam)");
   }
 
   @Test
@@ -45,17 +51,31 @@ class BenchCommandTest {
   }
 
   @Test
-  void configDefaultsToAllCoresAndTheIssuesBatchSizes() {
-    BenchCommand command = new BenchCommand();
-    new CommandLine(command).parseArgs("--threads", "1", "--soak", "10");
-    var config = command.config();
-    assertThat(config.threads()).isEqualTo(1);
-    assertThat(config.soakImages()).isEqualTo(10);
-    assertThat(config.forwardBatchSizes()).containsExactly(1, 8, 32);
-    assertThat(config.methodBatchSizes()).containsExactly(1, 8);
-    assertThat(config.repeats()).isEqualTo(3);
+  void theCommandsDefaultsAreTheSettingsDefaults() {
     BenchCommand plain = new BenchCommand();
     new CommandLine(plain).parseArgs();
-    assertThat(plain.config().threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    BenchSettings parsed = plain.settings();
+    BenchSettings defaults = BenchSettings.builder().build();
+
+    assertThat(parsed.forwardBatchSizes()).isEqualTo(defaults.forwardBatchSizes());
+    assertThat(parsed.methodBatchSizes()).isEqualTo(defaults.methodBatchSizes());
+    assertThat(parsed.methods()).isEqualTo(defaults.methods());
+    assertThat(parsed.repeats()).isEqualTo(defaults.repeats());
+    assertThat(parsed.scoreCamImages()).isEqualTo(defaults.scoreCamImages());
+    assertThat(parsed.soakImages()).isEqualTo(defaults.soakImages());
+    assertThat(parsed.seed()).isEqualTo(defaults.seed());
+    assertThat(parsed.weights()).isNull();
+    assertThat(parsed.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+  }
+
+  @Test
+  void sharedOptionsReachTheSettings() {
+    BenchCommand command = new BenchCommand();
+    new CommandLine(command).parseArgs("--threads", "1", "--soak", "10", "--batch-sizes", "8,2", "-m", "layercam");
+    BenchSettings settings = command.settings();
+    assertThat(settings.threads()).isEqualTo(1);
+    assertThat(settings.soakImages()).isEqualTo(10);
+    assertThat(settings.forwardBatchSizes()).containsExactly(2, 8);
+    assertThat(settings.methods()).containsExactly("layercam");
   }
 }

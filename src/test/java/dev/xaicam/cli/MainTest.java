@@ -2,7 +2,7 @@ package dev.xaicam.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xaicam.pipeline.TinyModels;
+import dev.xaicam.models.TinyModels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

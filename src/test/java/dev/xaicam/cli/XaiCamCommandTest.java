@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xaicam.pipeline.TinyModels;
+import dev.xaicam.models.TinyModels;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -103,14 +103,28 @@ class XaiCamCommandTest {
   }
 
   @Test
-  void everyMethodRunsAndNamesItsFiles() {
+  void everyMethodWritesANormalisedMapUnderItsOwnNameInTheOrderGiven() throws IOException {
     Path out = dir.resolve("out");
-    Run run = run("-m", "gradcam,gradcam++,scorecam,faster-scorecam,layercam", "--max-n", "4",
-        "--batch-size", "5", "-o", out.toString(), CAT.toString());
+    List<String> methods = List.of("layercam", "gradcam", "gradcam++", "scorecam", "faster-scorecam");
+    Run run = run("-m", String.join(",", methods) + ",gradcam", "--max-n", "4", "--batch-size", "5", "--npy",
+        "--json", "-o", out.toString(), CAT.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    for (String method : List.of("gradcam", "gradcam++", "scorecam", "faster-scorecam", "layercam")) {
-      assertThat(out.resolve("cat_chelsea." + method + ".png")).isRegularFile();
+    JsonNode heatmaps = JSON.readTree(run.out()).get("heatmaps");
+    assertThat(heatmaps).hasSize(methods.size()); // the repeated gradcam runs once
+    for (int m = 0; m < methods.size(); m++) {
+      String method = methods.get(m);
+      assertThat(heatmaps.get(m).get("method").asText()).isEqualTo(method);
+      assertThat(heatmaps.get(m).get("png").asText()).isEqualTo(out.resolve("cat_chelsea." + method + ".png").toString());
+      float[] map = npyValues(out.resolve("cat_chelsea." + method + ".npy"));
+      double min = Double.MAX_VALUE;
+      double max = -Double.MAX_VALUE;
+      for (float v : map) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      assertThat(min).as(method).isGreaterThanOrEqualTo(0);
+      assertThat(max).as(method).isLessThanOrEqualTo(1).isGreaterThan(0.99);
     }
   }
 
@@ -239,6 +253,7 @@ class XaiCamCommandTest {
     Run badAlpha = run("--alpha", "2", CAT.toString());
     Run noImages = run();
     Run outputIsAFile = run("-o", CAT.toString(), CAT.toString());
+    Run noThreads = run("--threads", "0", CAT.toString());
 
     assertThat(unknownMethod.exitCode()).isEqualTo(2);
     assertThat(unknownMethod.err()).contains("unknown method 'gradcamm'").contains("gradcam++");
@@ -249,7 +264,9 @@ class XaiCamCommandTest {
     assertThat(noImages.exitCode()).isEqualTo(2);
     assertThat(outputIsAFile.exitCode()).isEqualTo(2);
     assertThat(outputIsAFile.err()).contains("is a file");
-    for (Run r : List.of(unknownMethod, unknownLayer, badAlpha, noImages, outputIsAFile)) {
+    assertThat(noThreads.exitCode()).isEqualTo(2);
+    assertThat(noThreads.err()).contains("--threads must be >= 1, got 0");
+    for (Run r : List.of(unknownMethod, unknownLayer, badAlpha, noImages, outputIsAFile, noThreads)) {
       assertThat(r.errLines()).hasSize(1);
     }
   }

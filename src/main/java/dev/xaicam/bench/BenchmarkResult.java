@@ -1,0 +1,20 @@
+package dev.xaicam.bench;
+
+import java.util.List;
+
+/**
+ * Everything one benchmark run measured.
+ *
+ * @param machine the machine and configuration
+ * @param startup start-up costs
+ * @param decodeSecondsPerImage decoding + preprocessing one image file (one thread); null for
+ *     random inputs
+ * @param forward plain forward pass per batch size
+ * @param methods every method per batch size
+ * @param scoreCam Score-CAM's skip counts per image (from the first Score-CAM case)
+ * @param soak the memory soak, or null
+ * @param peakResetWorks whether per-case peaks are per case (else process peaks so far)
+ */
+public record BenchmarkResult(Machine machine, Startup startup, Double decodeSecondsPerImage,
+    List<Timing> forward, List<Timing> methods, List<ScoreCamSkips> scoreCam, Soak soak,
+    boolean peakResetWorks) {}

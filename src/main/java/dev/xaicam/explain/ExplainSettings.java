@@ -1,0 +1,277 @@
+package dev.xaicam.explain;
+
+import dev.xaicam.cam.CamOptions;
+import dev.xaicam.image.ImageDecoder;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything an explain run is told before it reads its first image: immutable, made with
+ * {@link #builder()}, checked once in {@link Builder#build()}. The defaults are the constants
+ * below; the command line's options name them, so each default is written once.
+ */
+public final class ExplainSettings {
+  /** Model explained unless {@code --model} says otherwise. */
+  public static final String DEFAULT_MODEL = "vgg16";
+  /** CAM method run unless {@code --method} says otherwise. */
+  public static final String DEFAULT_METHOD = "gradcam";
+  /** Top classes explained per image. */
+  public static final int DEFAULT_TOP_K = 1;
+  /** {@link #DEFAULT_TOP_K} as picocli's default text. */
+  public static final String DEFAULT_TOP_K_TEXT = "" + DEFAULT_TOP_K;
+  /** Overlay opacity. */
+  public static final double DEFAULT_ALPHA = 0.5;
+  /** {@link #DEFAULT_ALPHA} as picocli's default text. */
+  public static final String DEFAULT_ALPHA_TEXT = "" + DEFAULT_ALPHA;
+  /** Images per forward pass, and masked inputs per Score-CAM pass. */
+  public static final int DEFAULT_BATCH_SIZE = 32;
+  /** {@link #DEFAULT_BATCH_SIZE} as picocli's default text. */
+  public static final String DEFAULT_BATCH_SIZE_TEXT = "" + DEFAULT_BATCH_SIZE;
+  /** Channels Faster-Score-CAM evaluates: the CAM stage's own default. */
+  public static final int DEFAULT_MAX_N = CamOptions.DEFAULT_MAX_N;
+  /** {@link #DEFAULT_MAX_N} as picocli's default text. */
+  public static final String DEFAULT_MAX_N_TEXT = "" + DEFAULT_MAX_N;
+  /** Largest declared image size decoded: the decoder's own default. */
+  public static final long DEFAULT_MAX_PIXELS = ImageDecoder.DEFAULT_MAX_PIXELS;
+  /** {@link #DEFAULT_MAX_PIXELS} as picocli's default text. */
+  public static final String DEFAULT_MAX_PIXELS_TEXT = "" + DEFAULT_MAX_PIXELS;
+
+  private final String model;
+  private final Path weights;
+  private final boolean offline;
+  private final List<String> methods;
+  private final String layer;
+  private final List<String> classes;
+  private final int topK;
+  private final double alpha;
+  private final boolean npy;
+  private final int batchSize;
+  private final int maxN;
+  private final long maxPixels;
+  private final Path montage;
+  private final boolean float64;
+  private final Integer threads;
+
+  private ExplainSettings(Builder b) {
+    model = b.model;
+    weights = b.weights;
+    offline = b.offline;
+    methods = List.copyOf(b.methods);
+    layer = b.layer;
+    classes = List.copyOf(b.classes);
+    topK = b.topK;
+    alpha = b.alpha;
+    npy = b.npy;
+    batchSize = b.batchSize;
+    maxN = b.maxN;
+    maxPixels = b.maxPixels;
+    montage = b.montage;
+    float64 = b.float64;
+    threads = b.threads;
+  }
+
+  /** A builder holding every default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Model name from the catalog ({@code vgg16}, ...). */
+  public String model() {
+    return model;
+  }
+
+  /** An explicit weight file, or {@code null} to look in the caches. */
+  public Path weights() {
+    return weights;
+  }
+
+  /** Whether a missing weight file may not be downloaded. */
+  public boolean offline() {
+    return offline;
+  }
+
+  /** CAM method names as typed (aliases allowed), at least one. */
+  public List<String> methods() {
+    return methods;
+  }
+
+  /** Target layer name or index, or {@code null} for the last convolution. */
+  public String layer() {
+    return layer;
+  }
+
+  /** Target classes as typed (index or name); empty for the top prediction(s). */
+  public List<String> classes() {
+    return classes;
+  }
+
+  /** How many top classes each image explains when {@link #classes()} is empty. */
+  public int topK() {
+    return topK;
+  }
+
+  /** Overlay opacity in [0, 1]. */
+  public double alpha() {
+    return alpha;
+  }
+
+  /** Whether each normalised heatmap is also written as {@code .npy}. */
+  public boolean npy() {
+    return npy;
+  }
+
+  /** Images per forward pass, and masked inputs per Score-CAM forward pass. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** Channels Faster-Score-CAM evaluates. */
+  public int maxN() {
+    return maxN;
+  }
+
+  /** Largest declared image size decoded. */
+  public long maxPixels() {
+    return maxPixels;
+  }
+
+  /** A montage picture to write at the end, or {@code null}. */
+  public Path montage() {
+    return montage;
+  }
+
+  /** Whether the network computes in float64 instead of float32. */
+  public boolean float64() {
+    return float64;
+  }
+
+  /** TensorFlow threads, or {@code null} for TensorFlow's default (all cores). */
+  public Integer threads() {
+    return threads;
+  }
+
+  /** Collects settings; {@link #build()} checks them all, naming the option at fault. */
+  public static final class Builder {
+    private String model = DEFAULT_MODEL;
+    private Path weights;
+    private boolean offline;
+    private List<String> methods = List.of(DEFAULT_METHOD);
+    private String layer;
+    private List<String> classes = List.of();
+    private int topK = DEFAULT_TOP_K;
+    private double alpha = DEFAULT_ALPHA;
+    private boolean npy;
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private int maxN = DEFAULT_MAX_N;
+    private long maxPixels = DEFAULT_MAX_PIXELS;
+    private Path montage;
+    private boolean float64;
+    private Integer threads;
+
+    private Builder() {}
+
+    /** Sets {@link ExplainSettings#model()}. */
+    public Builder model(String value) {
+      model = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#weights()}. */
+    public Builder weights(Path value) {
+      weights = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#offline()}. */
+    public Builder offline(boolean value) {
+      offline = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#methods()}. */
+    public Builder methods(List<String> value) {
+      methods = List.copyOf(value);
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#layer()}. */
+    public Builder layer(String value) {
+      layer = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#classes()}. */
+    public Builder classes(List<String> value) {
+      classes = List.copyOf(value);
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#topK()}. */
+    public Builder topK(int value) {
+      topK = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#alpha()}. */
+    public Builder alpha(double value) {
+      alpha = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#npy()}. */
+    public Builder npy(boolean value) {
+      npy = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#batchSize()}. */
+    public Builder batchSize(int value) {
+      batchSize = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#maxN()}. */
+    public Builder maxN(int value) {
+      maxN = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#maxPixels()}. */
+    public Builder maxPixels(long value) {
+      maxPixels = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#montage()}. */
+    public Builder montage(Path value) {
+      montage = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#float64()}. */
+    public Builder float64(boolean value) {
+      float64 = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#threads()}. */
+    public Builder threads(Integer value) {
+      threads = value;
+      return this;
+    }
+
+    /** The settings; a usage error naming the option when a value is out of range. */
+    public ExplainSettings build() {
+      OptionCheck.that(!methods.isEmpty(), "--method needs at least one method");
+      OptionCheck.atLeast("--top-k", topK, 1);
+      OptionCheck.that(alpha >= 0 && alpha <= 1, "--alpha must be between 0 and 1, got " + alpha);
+      OptionCheck.atLeast("--batch-size", batchSize, 1);
+      OptionCheck.atLeast("--max-pixels", maxPixels, 1);
+      OptionCheck.that(classes.isEmpty() || topK == 1, "give either --class or --top-k, not both");
+      if (threads != null) {
+        OptionCheck.atLeast("--threads", threads, 1);
+      }
+      return new ExplainSettings(this);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.xaicam.models;
+
+import dev.xaicam.model.KerasWeightsFile;
+import dev.xaicam.model.ModelWeights;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** VGG16's weights: {@code --weights}, the caches, or a verified download ({@link WeightStore}). */
+final class Vgg16Weights implements WeightSource {
+  /** Told how a download goes. */
+  private final DownloadListener listener;
+
+  /** Weights whose download, if one is needed, is reported to {@code listener}. */
+  Vgg16Weights(DownloadListener listener) {
+    this.listener = listener;
+  }
+
+  @Override
+  public ModelWeights load(Path explicit, boolean offline) {
+    WeightStore store = new WeightStore(WeightStore.Config.vgg16(offline, listener));
+    return KerasWeightsFile.read(store.resolve(explicit));
+  }
+
+  @Override
+  public List<String> status() {
+    WeightStore.Config config = WeightStore.Config.vgg16(true, DownloadListener.SILENT);
+    return List.of(
+        "weights: " + config.toolFile() + presence(config.toolFile()),
+        "also read: " + config.kerasFile() + presence(config.kerasFile()),
+        "download: " + config.url() + " (" + config.expectedSize() / 1_000_000 + " MB, md5 checked)");
+  }
+
+  /** " (present)" or " (absent)". */
+  private static String presence(Path file) {
+    return Files.isRegularFile(file) ? " (present)" : " (absent)";
+  }
+}

@@ -1,0 +1,219 @@
+package dev.xaicam.models;
+
+import dev.xaicam.XaiCamException;
+import dev.xaicam.output.TemporaryFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+
+/**
+ * Downloads a weight file into the tool's cache: streamed into a temporary file, size and MD5
+ * checked, then moved into place; every failure ends in one line saying what happened and how to
+ * put the file there by hand.
+ */
+final class WeightDownload {
+  /** Bytes copied per read while downloading. */
+  private static final int BUFFER_SIZE = 1 << 20;
+
+  /** Opens the temporary download file for writing; replaceable so tests can simulate a full disk. */
+  @FunctionalInterface
+  interface OutputOpener {
+    /** An output stream writing {@code file}. */
+    OutputStream open(Path file) throws IOException;
+  }
+
+  /** A write to disk that failed; kept apart from network read failures to word the message. */
+  private static final class DiskWriteException extends IOException {
+    /** Serialization version (exceptions are Serializable). */
+    private static final long serialVersionUID = 1L;
+
+    /** Wraps the file system's failure. */
+    DiskWriteException(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /** What to download and where. */
+  private final WeightStore.Config config;
+
+  /** Opens the download's temporary file. */
+  private final OutputOpener opener;
+
+  /** A download following {@code config}, writing through {@code opener}. */
+  WeightDownload(WeightStore.Config config, OutputOpener opener) {
+    this.config = config;
+    this.opener = opener;
+  }
+
+  /** Downloads into a temporary file in the tool's cache, verifies it, and moves it into place. */
+  Path run() {
+    Path target = config.toolFile();
+    String hint = "or download " + config.url() + " by hand into " + config.toolCache()
+        + ", or pass --weights FILE";
+    try {
+      Files.createDirectories(config.toolCache());
+    } catch (IOException e) {
+      throw XaiCamException.setup("cannot create the weight cache " + config.toolCache() + " ("
+          + e.getMessage() + "); set XAI_CAM_HOME to a writable folder or pass --weights FILE", e);
+    }
+    // A killed earlier download left its temporary file behind; it is ours to remove.
+    TemporaryFile.removeStale(config.toolCache());
+    boolean created = false;
+    try (TemporaryFile temp = TemporaryFile.createIn(config.toolCache())) {
+      created = true;
+      fetchInto(temp.path(), hint);
+      temp.moveTo(target);
+      return target;
+    } catch (DiskWriteException e) {
+      throw XaiCamException.setup(diskMessage(e, hint), e);
+    } catch (UnknownHostException | ConnectException | HttpConnectTimeoutException e) {
+      String why = isUnknownHost(e) ? "unknown host"
+          : e instanceof HttpConnectTimeoutException ? "connection timed out" : "connection refused";
+      throw XaiCamException.setup("cannot reach " + config.url().getHost() + " to download the VGG16 weights ("
+          + why + "); check the network connection or proxy, " + hint, e);
+    } catch (HttpTimeoutException e) {
+      throw XaiCamException.setup("download of " + config.url() + " timed out; run again to retry, " + hint, e);
+    } catch (IOException e) {
+      if (!created || isNoSpace(e)) {
+        throw XaiCamException.setup(diskMessage(e, hint), e);
+      }
+      throw XaiCamException.setup("download of " + config.url() + " broke off (" + describe(e)
+          + "); run again to retry, " + hint, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw XaiCamException.setup("download of the VGG16 weights was interrupted; run again to retry", e);
+    }
+  }
+
+  /** Streams the response body into {@code temp}, checking status, size and MD5 on the way. */
+  private void fetchInto(Path temp, String hint) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(config.url()).GET().build();
+    HttpResponse<InputStream> response = config.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+    long received = 0;
+    MessageDigest md5 = newMd5();
+    try (InputStream body = response.body()) {
+      if (response.statusCode() != 200) {
+        throw XaiCamException.setup("download of " + config.url() + " failed: HTTP " + response.statusCode()
+            + "; check the address and proxy, " + hint);
+      }
+      OptionalLong announced = response.headers().firstValueAsLong("Content-Length");
+      if (announced.isPresent() && announced.getAsLong() != config.expectedSize()) {
+        throw XaiCamException.setup(String.format("download of %s failed: the server offers %,d bytes, "
+            + "expected %,d; check the address and proxy, %s",
+            config.url(), announced.getAsLong(), config.expectedSize(), hint));
+      }
+      DownloadListener listener = config.listener();
+      listener.started("VGG16 weights", config.url(), config.toolFile(), config.expectedSize());
+      try (OutputStream out = openTemp(temp)) {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        for (int n; (n = body.read(buffer)) >= 0; ) {
+          received += n;
+          if (received > config.expectedSize()) {
+            throw XaiCamException.setup(String.format("download of %s failed: the server sent more than the "
+                + "expected %,d bytes; check the address and proxy, %s", config.url(), config.expectedSize(), hint));
+          }
+          md5.update(buffer, 0, n);
+          write(out, buffer, n);
+          listener.progressed(received);
+        }
+      } catch (DiskWriteException e) {
+        throw e;
+      } catch (IOException e) {
+        if (isNoSpace(e)) {
+          // Closing the file (flushing buffers) is a write too.
+          throw new DiskWriteException(e);
+        }
+        throw e;
+      } finally {
+        listener.ended();
+      }
+    }
+    if (received != config.expectedSize()) {
+      throw XaiCamException.setup(String.format("download of %s ended early after %,d of %,d bytes; run again to "
+          + "retry, %s", config.url(), received, config.expectedSize(), hint));
+    }
+    String actual = HexFormat.of().formatHex(md5.digest());
+    if (!actual.equals(config.md5())) {
+      throw XaiCamException.setup("download of " + config.url() + " is corrupt: md5 " + actual + ", expected "
+          + config.md5() + "; run again to retry, " + hint);
+    }
+  }
+
+  /** Opens the temporary file, classing a failure as a disk problem. */
+  private OutputStream openTemp(Path temp) throws DiskWriteException {
+    try {
+      return opener.open(temp);
+    } catch (IOException e) {
+      throw new DiskWriteException(e);
+    }
+  }
+
+  /** Writes one chunk, classing a failure as a disk problem rather than a network one. */
+  private static void write(OutputStream out, byte[] buffer, int n) throws DiskWriteException {
+    try {
+      out.write(buffer, 0, n);
+    } catch (IOException e) {
+      throw new DiskWriteException(e);
+    }
+  }
+
+  /** The one-line message for a failed write into the cache. */
+  private String diskMessage(IOException e, String hint) {
+    if (isNoSpace(e)) {
+      return String.format("disk full while downloading the VGG16 weights into %s; free %,d MB there, set "
+          + "XAI_CAM_HOME to a folder on another disk, %s",
+          config.toolCache(), config.expectedSize() / 1_000_000, hint);
+    }
+    return "cannot write the VGG16 weights into " + config.toolCache() + " (" + describe(e)
+        + "); set XAI_CAM_HOME to a writable folder, " + hint;
+  }
+
+  /** Whether a connect failure comes from name resolution (HttpClient wraps it in a ConnectException). */
+  private static boolean isUnknownHost(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an I/O failure (or one it wraps) is the file system running out of space. */
+  private static boolean isNoSpace(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A new MD5 digest; every Java platform must provide one. */
+  private static MessageDigest newMd5() {
+    try {
+      return MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this Java runtime lacks MD5, which every Java platform must provide", e);
+    }
+  }
+
+  /** A short description of a low-level failure: its message, or its type when it has none. */
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+}

@@ -1,0 +1,14 @@
+package dev.xaicam.models;
+
+import dev.xaicam.model.ModelWeights;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Where a model's weights come from. */
+public interface WeightSource {
+  /** Loads the weights: {@code explicit} (from {@code --weights}) if given, else the model's own. */
+  ModelWeights load(Path explicit, boolean offline);
+
+  /** Lines for {@code xai-cam models}: where the weights are looked for and whether present. */
+  List<String> status();
+}

@@ -1,0 +1,161 @@
+package dev.xaicam.models;
+
+import dev.xaicam.XaiCamException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Finds VGG16's weight file: an explicit {@code --weights} file, else the tool's cache, else
+ * Keras's cache, else a checksum-verified download into the tool's cache.
+ */
+public final class WeightStore {
+
+  /** The file name Keras Applications uses for VGG16's ImageNet weights (with top). */
+  public static final String VGG16_FILE_NAME = "vgg16_weights_tf_dim_ordering_tf_kernels.h5";
+
+  /** Where Keras Applications downloads VGG16's weights from. */
+  public static final URI VGG16_URL = URI.create(
+      "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/" + VGG16_FILE_NAME);
+
+  /** Size of the published file in bytes. */
+  public static final long VGG16_SIZE = 553_467_096L;
+
+  /** MD5 of the published file, as Keras's {@code get_file(file_hash=...)} checks it. */
+  public static final String VGG16_MD5 = "64373286793e3c8b2b4e3219cbf3544b";
+
+  /**
+   * Everything that decides where the weights come from.
+   *
+   * @param toolCache the tool's cache folder ({@code $XAI_CAM_HOME/models}), where downloads go
+   * @param kerasCache Keras's cache folder ({@code ~/.keras/models}), read only
+   * @param fileName the weight file's name in both caches
+   * @param url where to download it from
+   * @param expectedSize its exact size in bytes
+   * @param md5 its MD5 as 32 lower-case hex digits
+   * @param offline forbids the download
+   * @param listener told how a download goes
+   * @param http the client that downloads
+   */
+  public record Config(Path toolCache, Path kerasCache, String fileName, URI url, long expectedSize,
+      String md5, boolean offline, DownloadListener listener, HttpClient http) {
+
+    /** Checks every field. */
+    public Config {
+      Objects.requireNonNull(toolCache, "toolCache");
+      Objects.requireNonNull(kerasCache, "kerasCache");
+      Objects.requireNonNull(fileName, "fileName");
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(listener, "listener");
+      Objects.requireNonNull(http, "http");
+      if (expectedSize < 1) {
+        throw new IllegalArgumentException("expected size must be >= 1, got " + expectedSize);
+      }
+      if (md5 == null || !md5.matches("[0-9a-f]{32}")) {
+        throw new IllegalArgumentException("md5 must be 32 lower-case hex digits, got " + md5);
+      }
+    }
+
+    /**
+     * The VGG16 configuration for this user: {@code $XAI_CAM_HOME} (default {@code ~/.xai-cam}),
+     * Keras's {@code ~/.keras/models}, and the published URL, size and checksum.
+     */
+    public static Config vgg16(boolean offline, DownloadListener listener) {
+      return vgg16(System.getenv(), Path.of(System.getProperty("user.home")), offline, listener);
+    }
+
+    /** As {@link #vgg16(boolean, DownloadListener)} with the environment and home folder given. */
+    static Config vgg16(Map<String, String> env, Path userHome, boolean offline, DownloadListener listener) {
+      String home = env.get("XAI_CAM_HOME");
+      Path toolHome = home == null || home.isBlank() ? userHome.resolve(".xai-cam") : Path.of(home);
+      return new Config(toolHome.resolve("models"), userHome.resolve(".keras").resolve("models"),
+          VGG16_FILE_NAME, VGG16_URL, VGG16_SIZE, VGG16_MD5, offline, listener, defaultHttpClient());
+    }
+
+    /** Where a download lands and where the tool looks first. */
+    Path toolFile() {
+      return toolCache.resolve(fileName);
+    }
+
+    /** Where Keras keeps its copy. */
+    Path kerasFile() {
+      return kerasCache.resolve(fileName);
+    }
+  }
+
+
+  /** Where the weights come from. */
+  private final Config config;
+
+  /** Opens the download's temporary file. */
+  private final WeightDownload.OutputOpener opener;
+
+  /** A store following {@code config}. */
+  public WeightStore(Config config) {
+    this(config, Files::newOutputStream);
+  }
+
+  /** A store writing downloads through {@code opener}. */
+  WeightStore(Config config, WeightDownload.OutputOpener opener) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.opener = Objects.requireNonNull(opener, "opener");
+  }
+
+  /**
+   * The weight file to load.
+   *
+   * @param explicit the {@code --weights} file, or {@code null} to search the caches and download
+   * @throws XaiCamException usage when {@code explicit} does not exist; setup when a cached file
+   *     has the wrong size, when offline with nothing cached, or when the download fails
+   */
+  public Path resolve(Path explicit) {
+    if (explicit != null) {
+      if (!Files.isRegularFile(explicit)) {
+        throw XaiCamException.usage("--weights " + explicit
+            + ": no such file; give the path of a Keras weight file such as "
+            + config.fileName());
+      }
+      return explicit;
+    }
+    for (Path cached : new Path[] {config.toolFile(), config.kerasFile()}) {
+      if (Files.isRegularFile(cached)) {
+        checkCachedSize(cached);
+        return cached;
+      }
+    }
+    if (config.offline()) {
+      throw XaiCamException.setup("VGG16 weights not found and --offline forbids the download; put "
+          + config.fileName() + " in " + config.toolCache() + " or pass --weights FILE");
+    }
+    return new WeightDownload(config, opener).run();
+  }
+
+  /** Refuses a cached file whose size is not the published one (a half-finished copy, another model). */
+  private void checkCachedSize(Path cached) {
+    long size;
+    try {
+      size = Files.size(cached);
+    } catch (IOException e) {
+      throw XaiCamException.setup(cached + ": cannot read cached weights (" + e.getMessage()
+          + "); fix its permissions or pass --weights FILE", e);
+    }
+    if (size != config.expectedSize()) {
+      throw XaiCamException.setup(String.format("%s: cached weights have %,d bytes, expected %,d (an "
+          + "interrupted copy?); delete it to download again, or pass --weights FILE",
+          cached, size, config.expectedSize()));
+    }
+  }
+
+  /** The client used unless a test supplies one: follows redirects, honours the system proxy settings. */
+  static HttpClient defaultHttpClient() {
+    return HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(30))
+        .build();
+  }
+}

@@ -1,0 +1,68 @@
+package dev.xaicam.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xaicam.output.ImageReport.ClassScore;
+import dev.xaicam.output.ImageReport.HeatmapOutput;
+
+/** Turns reports into the JSON objects {@code --json} prints, one line each. */
+public final class JsonReport {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private JsonReport() {}
+
+  /** One image's report as a single-line JSON object. */
+  public static String line(ImageReport report) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("input", report.input().toString());
+    node.put("status", report.status().word());
+    if (report.error() != null) {
+      node.put("error", report.error());
+    }
+    if (report.status() == ImageReport.Status.OK) {
+      node.put("layer", report.layer());
+      ArrayNode top5 = node.putArray("top5");
+      report.top5().forEach(score -> top5.add(classNode(score)));
+      ArrayNode heatmaps = node.putArray("heatmaps");
+      for (HeatmapOutput output : report.heatmaps()) {
+        ObjectNode h = heatmaps.addObject();
+        h.put("method", output.method());
+        h.set("target", classNode(output.target()));
+        h.put("png", output.png().toString());
+        if (output.npy() != null) {
+          h.put("npy", output.npy().toString());
+        }
+      }
+    }
+    node.put("milliseconds", report.millis());
+    return node.toString();
+  }
+
+  /**
+   * The closing summary line of a batch run.
+   *
+   * @param ok images explained
+   * @param skipped images skipped as already done
+   * @param failed images that failed
+   * @param millis total wall-clock time
+   */
+  public static String summary(int ok, int skipped, int failed, long millis) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("summary", true);
+    node.put("ok", ok);
+    node.put("skipped", skipped);
+    node.put("failed", failed);
+    node.put("total", ok + skipped + failed);
+    node.put("milliseconds", millis);
+    return node.toString();
+  }
+
+  private static ObjectNode classNode(ClassScore score) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("index", score.index());
+    node.put("name", score.name());
+    node.put("probability", score.probability());
+    return node;
+  }
+}

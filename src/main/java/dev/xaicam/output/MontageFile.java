@@ -1,0 +1,52 @@
+package dev.xaicam.output;
+
+import dev.xaicam.cam.Heatmap;
+import dev.xaicam.image.DecodedImage;
+import dev.xaicam.image.Montage;
+import dev.xaicam.image.MontageRow;
+import dev.xaicam.image.MontageTile;
+import dev.xaicam.output.ImageReport.ClassScore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The {@code --montage} picture: collects a row per explained image and writes them at the end. */
+public final class MontageFile {
+  /** Tile edge in pixels. */
+  private static final int TILE_SIZE = 256;
+  /** Where the picture goes. */
+  private final Path target;
+  /** The rows collected so far. */
+  private final List<MontageRow> rows = new ArrayList<>();
+  /** The tiles of the image being collected. */
+  private final List<MontageTile> tiles = new ArrayList<>();
+
+  /** A montage to be written to {@code target}. */
+  public MontageFile(Path target) {
+    this.target = target;
+  }
+
+  /** Adds a tile titled "method - class probability" to the current image's row. */
+  public void addTile(String method, ClassScore target, Heatmap heatmap) {
+    tiles.add(new MontageTile(method + " - " + target.name() + " " + probabilityText(target.probability()), heatmap));
+  }
+
+  /** Ends the current image's row, with its original picture first. */
+  public void endRow(DecodedImage original) {
+    rows.add(new MontageRow(original, List.copyOf(tiles)));
+    tiles.clear();
+  }
+
+  /** Writes the picture, if any image was explained. */
+  public void write() {
+    if (!rows.isEmpty()) {
+      AtomicFile.write(target, new Montage().png(rows, TILE_SIZE));
+    }
+  }
+
+  /** 0.83 for ordinary probabilities, 1.2e-03 for tiny ones that would print as 0.00. */
+  static String probabilityText(double p) {
+    return String.format(Locale.ROOT, p >= 0.01 ? "%.2f" : "%.1e", p);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.xaicam.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.xaicam.cam.CamComputation;
+import dev.xaicam.cam.CamMethod;
+import dev.xaicam.cam.CamMethods;
+import dev.xaicam.cam.CamOptions;
+import dev.xaicam.cam.Heatmap;
+import dev.xaicam.cam.LayerSignal;
+import dev.xaicam.explain.CamRunner.Cam;
+import dev.xaicam.explain.CamRunner.ImageCams;
+import dev.xaicam.model.Architecture;
+import dev.xaicam.model.ForwardPass;
+import dev.xaicam.model.Network;
+import dev.xaicam.model.TargetLayer;
+import dev.xaicam.model.Vgg16;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The per-batch flow on a tiny VGG16-shaped network, against the same steps taken one by one. */
+@Tag("native")
+class CamRunnerTest {
+  private static final Architecture TINY = Vgg16.architecture(16, 8, 10, 32);
+  private static Network network;
+  private static TargetLayer layer;
+  private static List<float[]> images;
+
+  @BeforeAll
+  static void load() {
+    network = Network.create(TINY, Vgg16.randomWeights(TINY, 11));
+    layer = TargetLayer.resolve(TINY, null);
+    SplittableRandom random = new SplittableRandom(4);
+    images = new ArrayList<>();
+    for (int k = 0; k < 3; k++) {
+      float[] x = new float[TINY.inputSize()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) random.nextDouble(-120, 150);
+      }
+      images.add(x);
+    }
+  }
+
+  @AfterAll
+  static void close() {
+    network.close();
+  }
+
+  @Test
+  void eachImageGetsItsTopTargetsTimesEveryMethodAsTheSingleStepsGiveThem() {
+    List<CamMethod> methods = List.of(CamMethods.create("gradcam", CamOptions.defaults()),
+        CamMethods.create("scorecam", CamOptions.defaults()));
+    List<ImageCams> results = new ArrayList<>();
+
+    new CamRunner(network, layer, methods, Targets.top(2), 4).run(images, () -> false, results::add);
+
+    assertThat(results).extracting(ImageCams::index).containsExactly(0, 1, 2);
+    for (ImageCams image : results) {
+      float[] input = images.get(image.index());
+      try (ForwardPass pass = network.forward(input, 1, layer.position())) {
+        List<Integer> top2 = Targets.ranked(pass.probabilities()[0], 2);
+        assertThat(image.targets()).isEqualTo(top2);
+        assertThat(image.cams()).extracting(c -> c.method().name(), Cam::target).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("gradcam", top2.get(0)),
+            org.assertj.core.groups.Tuple.tuple("scorecam", top2.get(0)),
+            org.assertj.core.groups.Tuple.tuple("gradcam", top2.get(1)),
+            org.assertj.core.groups.Tuple.tuple("scorecam", top2.get(1)));
+        for (int round = 0; round < 2; round++) {
+          LayerSignal signal = pass.signals(new int[] {top2.get(round)}).get(0);
+          Heatmap gradcam = CamComputation.compute(methods.get(0), signal, null, 32, 32);
+          Heatmap scorecam = CamComputation.compute(methods.get(1), signal,
+              network.maskScorer(input, top2.get(round), 4), 32, 32);
+          assertClose(image.cams().get(2 * round).heatmap(), gradcam);
+          assertClose(image.cams().get(2 * round + 1).heatmap(), scorecam);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aStopRequestEndsTheBatchBetweenImages() {
+    List<ImageCams> results = new ArrayList<>();
+    CamRunner runner = new CamRunner(network, layer, List.of(CamMethods.create("gradcam", CamOptions.defaults())),
+        Targets.explicit(List.of(3)), 4);
+
+    runner.run(images, () -> !results.isEmpty(), results::add);
+
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).targets()).containsExactly(3);
+  }
+
+  /** Batched and single passes may differ in float32 round-off only. */
+  private static void assertClose(Heatmap actual, Heatmap expected) {
+    assertThat(actual.values().length).isEqualTo(expected.values().length);
+    for (int i = 0; i < actual.values().length; i++) {
+      assertThat((double) actual.values()[i]).isCloseTo(expected.values()[i], org.assertj.core.data.Offset.offset(1e-3));
+    }
+  }
+}

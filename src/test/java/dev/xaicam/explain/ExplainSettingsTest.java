@@ -1,0 +1,44 @@
+package dev.xaicam.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.xaicam.XaiCamException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExplainSettingsTest {
+
+  @Test
+  void badValuesAreUsageErrorsNamingTheOptionAndValue() {
+    assertUsage(ExplainSettings.builder().topK(0), "--top-k must be >= 1, got 0");
+    assertUsage(ExplainSettings.builder().alpha(1.5), "--alpha must be between 0 and 1, got 1.5");
+    assertUsage(ExplainSettings.builder().alpha(Double.NaN), "--alpha must be between 0 and 1, got NaN");
+    assertUsage(ExplainSettings.builder().batchSize(0), "--batch-size must be >= 1, got 0");
+    assertUsage(ExplainSettings.builder().maxPixels(0), "--max-pixels must be >= 1, got 0");
+    assertUsage(ExplainSettings.builder().threads(0), "--threads must be >= 1, got 0");
+    assertUsage(ExplainSettings.builder().methods(List.of()), "--method needs at least one method");
+    assertUsage(ExplainSettings.builder().classes(List.of("3")).topK(2), "give either --class or --top-k, not both");
+  }
+
+  @Test
+  void theBuiltSettingsDoNotChangeWithTheBuilderOrTheCallersList() {
+    List<String> methods = new ArrayList<>(List.of("gradcam", "layercam"));
+    ExplainSettings.Builder builder = ExplainSettings.builder().methods(methods).topK(2);
+    ExplainSettings settings = builder.build();
+    methods.add("scorecam");
+    builder.topK(5).methods(List.of("scorecam"));
+
+    assertThat(settings.methods()).containsExactly("gradcam", "layercam");
+    assertThat(settings.topK()).isEqualTo(2);
+    assertThatThrownBy(() -> settings.methods().add("x")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  private static void assertUsage(ExplainSettings.Builder builder, String message) {
+    assertThatThrownBy(builder::build)
+        .isInstanceOfSatisfying(XaiCamException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(XaiCamException.EXIT_USAGE))
+        .hasMessage(message);
+  }
+}

@@ -1,0 +1,115 @@
+package dev.xaicam.explain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.xaicam.XaiCamException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputCollectionTest {
+  @TempDir Path dir;
+  Path in;
+  Path out;
+
+  @BeforeEach
+  void tree() throws IOException {
+    in = dir.resolve("in");
+    out = dir.resolve("out");
+    for (String f : List.of("top.jpg", "a/b/dog.jpg", "a/b/deep/c.PNG", "c/dog.jpg", "c/dog.png",
+        "c/notes.txt", ".hidden.png", ".git/x.png", "a/.secret.jpg")) {
+      Path p = in.resolve(f);
+      Files.createDirectories(p.getParent());
+      Files.write(p, new byte[] {1});
+    }
+  }
+
+  private Map<String, String> bases(InputCollection.Result result) {
+    return result.images().stream().collect(Collectors.toMap(
+        i -> in.relativize(i.source()).toString(), i -> out.relativize(i.outputBase()).toString()));
+  }
+
+  @Test
+  void aRecursiveWalkMirrorsTheTreeAndCountsWhatItSkips() {
+    InputCollection.Result result = new InputCollection(out, true, List.of(), List.of()).add(in).result();
+
+    assertThat(bases(result)).containsOnly(
+        Map.entry("top.jpg", "top"),
+        Map.entry("a/b/dog.jpg", "a/b/dog"),
+        Map.entry("a/b/deep/c.PNG", "a/b/deep/c"),
+        Map.entry("c/dog.jpg", "c/dog.jpg"),
+        Map.entry("c/dog.png", "c/dog.png"));
+    assertThat(result.skippedNotImages()).isEqualTo(1);
+    assertThat(result.skippedHidden()).isEqualTo(3); // .hidden.png, .git/, a/.secret.jpg
+    assertThat(result.images()).allSatisfy(i -> assertThat(i.outputBase()).startsWithRaw(out.toAbsolutePath()));
+    assertThat(result.images()).extracting(i -> in.relativize(i.source()).toString())
+        .containsExactly("a/b/deep/c.PNG", "a/b/dog.jpg", "c/dog.jpg", "c/dog.png", "top.jpg");
+  }
+
+  @Test
+  void withoutRecursionOnlyTheFolderItselfIsRead() {
+    InputCollection.Result result = new InputCollection(out, false, List.of(), List.of()).add(in).result();
+    assertThat(bases(result)).containsOnlyKeys("top.jpg");
+  }
+
+  @Test
+  void includeAndExcludeGlobsFilterWalkedFiles() {
+    InputCollection.Result jpgs = new InputCollection(out, true, List.of("*.jpg"), List.of("c/**")).add(in).result();
+    assertThat(bases(jpgs)).containsOnlyKeys("top.jpg", "a/b/dog.jpg");
+  }
+
+  @Test
+  void aSymlinkLoopIsReportedNotFollowedForever() throws IOException {
+    Files.createSymbolicLink(in.resolve("a/b/loop"), in.resolve("a"));
+    InputCollection.Result result = new InputCollection(out, true, List.of(), List.of()).add(in).result();
+    assertThat(result.images()).hasSize(5);
+    assertThat(result.warnings()).anySatisfy(w -> assertThat(w).contains("loop"));
+  }
+
+  @Test
+  void filesNamedDirectlyGoStraightUnderOutputAndNeverCollide() throws IOException {
+    Path x = in.resolve("a/b/dog.jpg");
+    Path y = in.resolve("c/dog.jpg");
+    Path z = in.resolve("c/dog.png");
+    Path missing = in.resolve("gone.jpg");
+    InputCollection.Result result = new InputCollection(out, false, List.of(), List.of())
+        .add(x).add(y).add(z).add(missing).result();
+
+    List<String> names = result.images().stream().map(i -> out.relativize(i.outputBase()).toString()).toList();
+    assertThat(names).containsExactly("dog.jpg", "dog.jpg-2", "dog.png", "gone");
+  }
+
+  @Test
+  void pathListsAreReadLineByLineSkippingBlanks() {
+    String list = in.resolve("top.jpg") + "\n\n  " + in.resolve("c/dog.png") + "  \n";
+    InputCollection.Result result = new InputCollection(out, false, List.of(), List.of())
+        .addLines(new BufferedReader(new StringReader(list)), "stdin").result();
+    assertThat(result.images()).extracting(ImageInput::source)
+        .containsExactly(in.resolve("top.jpg"), in.resolve("c/dog.png"));
+  }
+
+  @Test
+  void aBadGlobIsAUsageError() {
+    assertThatThrownBy(() -> new InputCollection(out, true, List.of("[abc"), List.of()))
+        .isInstanceOf(XaiCamException.class)
+        .hasMessageContaining("[abc");
+  }
+
+  @Test
+  void anOutputFolderThatIsAFileIsAUsageError() {
+    Path file = in.resolve("top.jpg");
+    assertThatThrownBy(() -> new InputCollection(file, false, List.of(), List.of()))
+        .isInstanceOfSatisfying(XaiCamException.class,
+            e -> assertThat(e.exitCode()).isEqualTo(XaiCamException.EXIT_USAGE))
+        .hasMessage("--output " + file + " is a file; give a folder (it is created if missing)");
+  }
+}
