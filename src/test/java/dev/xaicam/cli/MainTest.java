@@ -90,6 +90,7 @@ class MainTest {
 
     /** Like {@link Main#main}, with the tiny model in the catalog. */
     public static void main(String[] args) {
+      dev.xaicam.image.NativeStderr.install();
       System.exit(XaiCamCommand.commandLine(TinyModels.catalog()).execute(args));
     }
   }
