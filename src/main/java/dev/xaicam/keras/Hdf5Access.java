@@ -29,10 +29,13 @@ final class Hdf5Access {
   /**
    * Fails when the file is shorter than its superblock's end-of-file address: the classic result
    * of an interrupted download or copy, which would otherwise surface as a confusing later error.
+   * libhdf5 writes that address counting from the start of the file, user block included (a file
+   * with a 512-byte user block and base address 512 records its full length), so the base
+   * address is not added.
    */
   static void checkComplete(HdfFile hdf, Path file) {
     Superblock superblock = hdf.getHdfBackingStorage().getSuperblock();
-    long expected = superblock.getBaseAddressByte() + superblock.getEndOfFileAddress();
+    long expected = superblock.getEndOfFileAddress();
     long actual = hdf.size();
     if (actual < expected) {
       throw XaiCamException.setup(String.format(
