@@ -128,9 +128,10 @@ final class LegacyH5Weights {
     String layerName = parts[parts.length - 2];
     List<String> scopes = Arrays.asList(parts).subList(0, parts.length - 2);
     List<InnerLayer> matches = inner.stream().filter(l -> l.name().equals(layerName)).toList();
-    if (matches.size() > 1) {
-      matches = matches.stream().filter(l -> scopes.containsAll(l.enclosing().subList(1,
-          l.enclosing().size()))).toList();
+    List<InnerLayer> scoped = matches.stream()
+        .filter(l -> scopes.containsAll(l.enclosing().subList(1, l.enclosing().size()))).toList();
+    if (matches.size() > 1 && scoped.size() == 1) {
+      return scoped.get(0);
     }
     if (matches.size() != 1) {
       throw problem("weight '" + weightName + "' of nested model '" + nestedName + "' matches "

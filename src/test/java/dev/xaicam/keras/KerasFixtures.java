@@ -22,7 +22,9 @@ import java.util.zip.ZipOutputStream;
  * need neither Python nor Keras: the legacy full-model HDF5 of Keras 2 (and of Keras 3, which
  * drops the {@code :0} suffixes) and the {@code .keras} archive of Keras 3. jHDF writes strings
  * as fixed-length byte strings, as Keras 2's {@code .encode("utf8")} does; it cannot write an
- * empty attribute, so weightless layers get no {@code weight_names}, which Keras reads as none.
+ * empty attribute, so weightless layers get no {@code weight_names}, which Keras reads as none,
+ * and Keras 3's empty {@code top_level_model_weights} group is left out (jHDF 0.9.4 cannot read
+ * back an empty group written after groups holding datasets; libhdf5's are read fine).
  */
 final class KerasFixtures {
 
@@ -39,6 +41,7 @@ final class KerasFixtures {
    * A full-model HDF5 file as Keras 2's {@code save_model_to_hdf5} writes it.
    *
    * @param layers the layer groups under {@code model_weights}, in {@code layer_names} order
+   * @param kerasVersion the version stamped on the file
    * @param layerNameChunks how many {@code layer_names0, 1, ...} chunks to split the names into
    *     (Keras splits past 64,512 bytes); 1 writes the plain attribute
    */

@@ -232,7 +232,6 @@ class KerasModelFileTest {
     layers.put("flatten", List.of());
     layers.put("dense", List.of(new Named("dense/kernel", counting(0f, 8, 2)),
         new Named("dense/bias", counting(0f, 2))));
-    layers.put("top_level_model_weights", List.of());
     KerasFixtures.fullModelH5(file, "3.3.3", KerasConfigs.KERAS3_LEGACY_FUNCTIONAL, layers, 1);
 
     KerasModel model = KerasModelFile.read(file);
