@@ -68,7 +68,7 @@ function tfjsArgs(cfg) {
       'fused', 'virtual_batch_size', 'adjustment', 'bias_constraint', 'kernel_constraint', 'groups'].includes(k)) continue;
     if (k.endsWith('_initializer')) { out[snakeToCamel(k)] = 'zeros'; continue; }
     if (k.endsWith('_regularizer') || k.endsWith('_constraint')) continue;
-    out[snakeToCamel(k)] = v;
+    out[snakeToCamel(k)] = k === 'data_format' ? snakeToCamel(v) : v; // tfjs spells 'channelsLast'
   }
   if ('activation' in out) out.activation = 'linear';
   if (Array.isArray(out.axis) && out.axis.length === 1) out.axis = out.axis[0];
