@@ -7,13 +7,13 @@
 import fs from 'fs';
 import path from 'path';
 import * as tf from '@tensorflow/tfjs';
-import { loadKerasFile, isModel } from './lib/kerasfile.mjs';
+import { loadKerasFile } from './lib/kerasfile.mjs';
 import { Net } from './lib/net.mjs';
 import { decodeImage, modelInput } from './lib/image.mjs';
 import { readNpy, writeNpy } from './lib/npy.mjs';
 import { METHODS, METHOD_ALIASES, zoomLinear, normalize } from './lib/cammath.mjs';
+import { trace, resolveLayer, defaultTarget as pickDefault, signals } from './lib/explain.mjs';
 
-const NO_TARGET = /Pooling|Pool2D|Dropout|GaussianNoise|ActivityRegularization|^Random|Masking/; // the issue's rule: not pooling, not an inference no-op
 
 function parseArgs(argv) {
   const o = { methods: 'gradcam,gradcam++,layercam', out: 'out', bgr: false, layers: false, fdCheck: 0 };
@@ -38,29 +38,6 @@ function parseArgs(argv) {
   }
   if (!o.model) throw new Error('--model FILE is required');
   return o;
-}
-
-/** Runs the network once recording every layer's output shape and class, in execution order. */
-function trace(net, x) {
-  const rows = [];
-  const orig = net.callLayer.bind(net);
-  net.callLayer = (l, p, ins, ctx, k = 0) => {
-    const outs = orig(l, p, ins, ctx, k);
-    if (k === 0) rows.push({ path: p, cls: l.class_name, shape: outs[0].shape, model: isModel(l) });
-    return outs;
-  };
-  try { tf.tidy(() => { net.run(x); }); } finally { net.callLayer = orig; }
-  return rows;
-}
-
-/** Resolves --layer: an exact path, or a unique path ending in /NAME. */
-function resolveLayer(rows, name) {
-  const exact = rows.filter(r => r.path === name);
-  if (exact.length) return exact[0].path;
-  const tail = rows.filter(r => r.path.endsWith(`/${name}`));
-  if (tail.length === 1) return tail[0].path;
-  if (tail.length > 1) throw new Error(`layer ${name} is ambiguous: ${tail.map(r => r.path).join(', ')}`);
-  throw new Error(`no layer ${name}`);
 }
 
 async function main() {
@@ -88,9 +65,7 @@ async function main() {
   const rows = trace(net, x);
   const unused = net.unusedWeights();
   if (unused.length) throw new Error(`weights in the file for layers the graph never ran: ${unused.join(', ')}`);
-  const isMap = r => r.shape.length === 4 && r.shape[1] * r.shape[2] > 1;
-  const candidates = rows.filter(r => !r.model && isMap(r) && !NO_TARGET.test(r.cls));
-  const defaultTarget = candidates.length ? candidates[candidates.length - 1].path : null;
+  const defaultTarget = pickDefault(rows);
   console.log(`model ${o.model}: ${file.format}, Keras ${file.kerasVersion}, input ${H}x${W}x${C}, output activation ${net.outputActivation()} (layer ${net.outputLeaf.path})`);
   if (o.layers) {
     for (const r of rows) {
@@ -114,17 +89,7 @@ async function main() {
 
   const target = o.layer ? resolveLayer(rows, o.layer) : defaultTarget;
   if (!target) throw new Error('no layer with a spatial output to default to; pass --layer');
-  const scoreOf = out => {
-    if (binary) return cls === 1 ? out.reshape([]) : tf.neg(out.reshape([]));
-    return tf.slice(out.reshape([-1]), [cls], [1]).reshape([]);
-  };
-  const A = tf.tidy(() => tf.keep(net.run(x, { target, linear: true }).captured));
-  if (A.rank !== 4 || A.shape[1] * A.shape[2] < 1) throw new Error(`layer ${target} has output shape [${A.shape}], not a map`);
-  const f = a => scoreOf(net.run(x, { target, inject: a, linear: true }).output);
-  const { value, grad } = tf.valueAndGrad(f)(A);
-  const S = value.dataSync()[0];
-  const [, h, w, Cl] = A.shape;
-  const Ad = A.dataSync(), gd = grad.dataSync();
+  const { A, Ad, gd, S, h, w, Cl, f } = signals(net, x, target, cls, binary);
   console.log(`class ${cls}, score (logit) ${S}, target layer ${target} [${h}x${w}x${Cl}]`);
 
   fs.mkdirSync(o.out, { recursive: true });
