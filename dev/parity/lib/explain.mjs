@@ -10,8 +10,10 @@ export function trace(net, x) {
   const rows = [];
   const orig = net.callLayer.bind(net);
   net.callLayer = (l, p, ins, ctx, k = 0) => {
+    const row = { path: p, cls: l.class_name, shape: null, model: isModel(l) };
+    if (k === 0) rows.push(row); // before the call, so a nested model precedes its layers
     const outs = orig(l, p, ins, ctx, k);
-    if (k === 0) rows.push({ path: p, cls: l.class_name, shape: outs[0].shape, model: isModel(l) });
+    row.shape = outs[0].shape;
     return outs;
   };
   try { tf.tidy(() => { net.run(x); }); } finally { net.callLayer = orig; }

@@ -206,7 +206,7 @@ export class Net {
       }
       case 'LeakyReLU': {
         one();
-        const alpha = cfg.negative_slope ?? cfg.alpha ?? (this.kerasMajor >= 3 ? 0.3 : 0.3);
+        const alpha = cfg.negative_slope ?? cfg.alpha ?? 0.3; // Keras 2 'alpha', Keras 3 'negative_slope', both default 0.3
         return tf.where(tf.greaterEqual(x, 0), x, tf.mul(x, alpha));
       }
       case 'ELU': {
