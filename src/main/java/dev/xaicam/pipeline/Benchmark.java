@@ -2,10 +2,12 @@ package dev.xaicam.pipeline;
 
 import dev.xaicam.XaiCamException;
 import dev.xaicam.cam.CamComputation;
+import dev.xaicam.cam.CamInputs;
 import dev.xaicam.cam.CamMethod;
 import dev.xaicam.cam.CamMethods;
 import dev.xaicam.cam.CamOptions;
 import dev.xaicam.cam.LayerSignal;
+import dev.xaicam.cam.MethodNeed;
 import dev.xaicam.cam.ScoreCamStats;
 import dev.xaicam.image.DecodedImage;
 import dev.xaicam.image.ImageDecoder;
@@ -301,7 +303,7 @@ public final class Benchmark {
     double perImage;
     int images;
     Double pairedForward = null;
-    if (method.needsGradients()) {
+    if (method.needs(MethodNeed.LAYER_GRADIENTS)) {
       float[][] batch = inputs.batch(0, b);
       float[] stacked = stack(batch);
       timer.explain(method, batch, b); // warm-up
@@ -466,14 +468,14 @@ public final class Benchmark {
         for (int k = 0; k < n; k++) {
           targets[k] = argmax(probabilities[k]);
         }
-        if (method.needsGradients()) {
+        if (method.needs(MethodNeed.LAYER_GRADIENTS)) {
           for (LayerSignal signal : pass.signals(targets)) {
-            CamComputation.compute(method, signal, null, height, width);
+            CamComputation.compute(method, CamInputs.of(signal), height, width);
           }
         } else {
           for (int k = 0; k < n; k++) {
-            CamComputation.compute(method, pass.activations(k, targets[k]),
-                network.maskScorer(images[k], targets[k], maskBatch), height, width);
+            CamComputation.compute(method, CamInputs.of(pass.activations(k, targets[k]))
+                .withMaskScorer(network.maskScorer(images[k], targets[k], maskBatch)), height, width);
           }
         }
       }

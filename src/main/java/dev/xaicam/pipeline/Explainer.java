@@ -2,12 +2,14 @@ package dev.xaicam.pipeline;
 
 import dev.xaicam.XaiCamException;
 import dev.xaicam.cam.CamComputation;
+import dev.xaicam.cam.CamInputs;
 import dev.xaicam.cam.CamMethod;
 import dev.xaicam.cam.CamMethods;
 import dev.xaicam.cam.CamOptions;
 import dev.xaicam.cam.Heatmap;
 import dev.xaicam.cam.LayerSignal;
 import dev.xaicam.cam.MaskScorer;
+import dev.xaicam.cam.MethodNeed;
 import dev.xaicam.image.DecodedImage;
 import dev.xaicam.image.ImageDecoder;
 import dev.xaicam.image.MontageRow;
@@ -89,12 +91,7 @@ public final class Explainer implements AutoCloseable {
           methods.add(method);
         }
       }
-      if (methods.stream().anyMatch(m -> m.name().equals("faster-scorecam"))
-          && (settings.maxN() < 1 || settings.maxN() > layer.channels())) {
-        throw XaiCamException.usage(
-            "--max-n must be between 1 and " + layer.channels() + " (the channels of "
-                + layer.name() + "), got " + settings.maxN());
-      }
+      methods.forEach(m -> m.checkOptions(layer.channels(), layer.name()));
       ClassLabels labels = model.labels().get();
       List<Integer> classes = new ArrayList<>();
       for (String text : settings.classes()) {
@@ -192,7 +189,7 @@ public final class Explainer implements AutoCloseable {
     for (int k = 0; k < batch; k++) {
       System.arraycopy(prepared.get(ok.get(k)).tensor(), 0, stacked, k * size, size);
     }
-    boolean gradients = methods.stream().anyMatch(CamMethod::needsGradients);
+    boolean gradients = methods.stream().anyMatch(m -> m.needs(MethodNeed.LAYER_GRADIENTS));
     List<ImageReport> reports = new ArrayList<>();
     try (ForwardPass pass = network.forward(stacked, batch, layer.position())) {
       float[][] probabilities = pass.probabilities();
@@ -221,10 +218,10 @@ public final class Explainer implements AutoCloseable {
           LayerSignal signal = gradients ? signalsByRound.get(round).get(k) : pass.activations(k, target);
           Integer classTag = rounds > 1 ? target : null;
           for (CamMethod method : methods) {
-            MaskScorer scorer = method.needsGradients()
-                ? null
-                : network.maskScorer(p.tensor(), target, settings.batchSize());
-            Heatmap heatmap = CamComputation.compute(method, signal, scorer, inputHeight(), inputWidth());
+            MaskScorer scorer = method.needs(MethodNeed.MASKED_INPUT_SCORER)
+                ? network.maskScorer(p.tensor(), target, settings.batchSize())
+                : null;
+            Heatmap heatmap = CamComputation.compute(method, CamInputs.of(signal).withMaskScorer(scorer), inputHeight(), inputWidth());
             outputs.add(write(p.input(), p.image(), method.name(), classTag, targetScore, heatmap));
             if (settings.montage() != null) {
               tiles.add(new MontageTile(method.name() + " - " + targetScore.name() + " "
