@@ -15,10 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dev-time helper for dev/crosscheck_methods.py (not part of the product): reads DIR/activations.npy
- * and DIR/gradients.npy (H x W x C, little-endian float32 or float64), runs the methods that need
- * only A and dS/dA through xai-cam's CamComputation, and writes DIR/METHOD.npy (float32, OUT_H x
- * OUT_W). Usage: java -cp "target/classes:DEPS" dev/CamMapsFromNpy.java DIR OUT_H OUT_W
+ * Dev-time helper for dev/crosscheck_methods.py (not part of the product): reads
+ * DIR/activations.npy and DIR/gradients.npy (H x W x C, little-endian float32 or float64), runs
+ * the methods that need only A and dS/dA through xai-cam's CamComputation, and writes
+ * DIR/METHOD.npy (float32, OUT_H x OUT_W).
+ * Usage: java -cp "target/classes:DEPS" dev/CamMapsFromNpy.java DIR OUT_H OUT_W
  */
 public class CamMapsFromNpy {
 
@@ -72,7 +73,8 @@ public class CamMapsFromNpy {
       }
     }
     if (count != 3) {
-      throw new IOException(path + ": expected an H x W x C array, got shape (" + shape.group(1) + ")");
+      throw new IOException(
+          path + ": expected an H x W x C array, got shape (" + shape.group(1) + ")");
     }
     float[] values = new float[sizes[0] * sizes[1] * sizes[2]];
     boolean doubles = descr.group(1).endsWith("8");

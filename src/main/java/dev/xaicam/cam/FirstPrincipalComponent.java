@@ -10,12 +10,12 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * row per pixel), each column (channel) centred on its mean over the pixels, then every row
  * projected on the first right-singular vector of that centred matrix (EJML's SVD).
  *
- * <p>Sign rule: an SVD fixes a singular vector only up to its sign, and pytorch-grad-cam's Eigen-CAM
- * keeps whatever sign LAPACK returns, so its map can come out inverted. Here the projection is
- * flipped so that the pixel of largest |projection| is positive (the first such pixel in row-major
- * order on an exact tie): pytorch-grad-cam's own {@code get_2d_projection_with_sign_correction}
- * rule (flip when |min| > |max|, Seg-Eigen-CAM Eq. 13), made deterministic on ties; it is also
- * scikit-learn's {@code svd_flip}.
+ * <p>Sign rule: an SVD fixes a singular vector only up to its sign, and pytorch-grad-cam's
+ * Eigen-CAM keeps whatever sign LAPACK returns, so its map can come out inverted. Here the
+ * projection is flipped so that the pixel of largest |projection| is positive (the first such
+ * pixel in row-major order on an exact tie): pytorch-grad-cam's own {@code
+ * get_2d_projection_with_sign_correction} rule (flip when |min| > |max|, Seg-Eigen-CAM Eq. 13),
+ * made deterministic on ties; it is also scikit-learn's {@code svd_flip}.
  */
 final class FirstPrincipalComponent {
 

@@ -17,7 +17,8 @@ final class GradCamElementwise implements CamMethod {
 
   @Override
   public String description() {
-    return "element-wise Grad-CAM (pytorch-grad-cam): positive parts of activations times gradients";
+    return "element-wise Grad-CAM (pytorch-grad-cam): positive parts of activations times"
+        + " gradients";
   }
 
   @Override

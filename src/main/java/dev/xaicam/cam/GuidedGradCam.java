@@ -31,13 +31,16 @@ final class GuidedGradCam implements CamMethod {
   @Override
   public Set<MethodNeed> needs() {
     return MethodNeed.setOf(
-        MethodNeed.LAYER_ACTIVATIONS, MethodNeed.LAYER_GRADIENTS, MethodNeed.GUIDED_INPUT_GRADIENTS);
+        MethodNeed.LAYER_ACTIVATIONS,
+        MethodNeed.LAYER_GRADIENTS,
+        MethodNeed.GUIDED_INPUT_GRADIENTS);
   }
 
   @Override
   public RawMap rawMap(CamInputs inputs) {
     InputGradients guided = inputs.guidedInputGradients();
-    Heatmap gate = CamComputation.heatmapOf(gradCam.rawMap(inputs), guided.height(), guided.width());
+    Heatmap gate =
+        CamComputation.heatmapOf(gradCam.rawMap(inputs), guided.height(), guided.width());
     double[] map = guided.maxAbsOverChannels();
     for (int p = 0; p < map.length; p++) {
       map[p] *= gate.values()[p];

@@ -28,7 +28,11 @@ public record CausalCurve(double[] probabilities) {
 
   /** The deletion curve: removed pixels take the substrate's values. */
   public static CausalCurve deletion(
-      Classifier classifier, InputImage image, Heatmap map, int steps, DeletionSubstrate substrate) {
+      Classifier classifier,
+      InputImage image,
+      Heatmap map,
+      int steps,
+      DeletionSubstrate substrate) {
     return game(classifier, image, substrate.of(image), map, steps);
   }
 

@@ -76,7 +76,9 @@ class AblationCamTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("ablationcam: the target score is 0, so (S - S_c)/S is undefined");
     assertThatThrownBy(
-            () -> new AblationCam().rawMap(CamInputs.of(signal(10)).withAblationScorer(miscounting)))
+            () ->
+                new AblationCam()
+                    .rawMap(CamInputs.of(signal(10)).withAblationScorer(miscounting)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("ablation scorer returned 3 scores for 2 channels");
   }

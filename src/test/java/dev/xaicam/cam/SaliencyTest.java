@@ -25,7 +25,8 @@ class SaliencyTest {
   @Test
   void heatmapIsResizedAndNormalised() {
     Heatmap h =
-        CamComputation.compute(new Saliency(), CamInputs.of(null).withInputGradients(GRADIENTS), 1, 3);
+        CamComputation.compute(
+            new Saliency(), CamInputs.of(null).withInputGradients(GRADIENTS), 1, 3);
 
     // [3, 1.75, 0.5] -> (x - 0.5) / (2.5 + 1e-7)
     assertThat(h.values()).containsExactly(new float[] {1, 0.5f, 0}, within(1e-6f));
