@@ -3,6 +3,7 @@ package dev.xaicam.bench;
 import dev.xaicam.cam.CamMethod;
 import dev.xaicam.cam.CamMethods;
 import dev.xaicam.cam.CamOptions;
+import dev.xaicam.cam.MethodNeed;
 import dev.xaicam.cam.ScoreCamStats;
 import dev.xaicam.explain.CamRunner;
 import dev.xaicam.explain.Targets;
@@ -120,7 +121,7 @@ public final class Benchmark {
     double perImage;
     int images;
     Double pairedForward = null;
-    if (method.needsGradients()) {
+    if (method.needs(MethodNeed.LAYER_GRADIENTS)) {
       List<float[]> batch = inputs.batch(0, b);
       float[] stacked = inputs.stacked(0, b);
       cases.explain(method, batch, b); // warm-up

@@ -1,8 +1,10 @@
 package dev.xaicam.cam;
 
+import java.util.Set;
+
 /**
- * One class-activation-map method: it supplies only its map at the target layer's resolution;
- * {@link CamComputation} applies the steps every method shares (ReLU, upsampling, normalisation).
+ * One class-activation-map method: it supplies only its raw map; {@link CamComputation} applies
+ * the steps every method shares (ReLU, upsampling, normalisation).
  *
  * <p>To add a method: write one small package-private class implementing this interface (or
  * extending {@link ChannelWeightedCam} when the map is a weighted sum of channels) and register it
@@ -13,14 +15,29 @@ public interface CamMethod {
   /** The method's canonical command-line name, e.g. {@code gradcam}. */
   String name();
 
-  /** Whether {@link #layerMap} reads {@link LayerSignal#gradients()}; if not, it needs a scorer. */
-  boolean needsGradients();
+  /** One line for help and reports: the method's paper, and anything a user must know. */
+  String description();
+
+  /** What {@link #rawMap} reads; the runner supplies exactly these in {@link CamInputs}. */
+  Set<MethodNeed> needs();
+
+  /** Whether {@link #needs()} holds the given need. */
+  default boolean needs(MethodNeed need) {
+    return needs().contains(need);
+  }
 
   /**
-   * The method's map at the layer's resolution, before ReLU.
+   * Checks the method's options against the target layer before any image runs.
    *
-   * @param signal activations (and gradients when {@link #needsGradients()}) for one image
-   * @param scorer forward passes of masked inputs; {@code null} for gradient methods
+   * @throws dev.xaicam.XaiCamException (usage) naming the option and its allowed range
    */
-  LayerMap layerMap(LayerSignal signal, MaskScorer scorer);
+  default void checkOptions(int layerChannels, String layerName) {}
+
+  /**
+   * The method's map before ReLU, upsampling and normalisation.
+   *
+   * @param inputs for one image and one target class; carries at least every need in {@link
+   *     #needs()} ({@link CamComputation#compute} checks)
+   */
+  RawMap rawMap(CamInputs inputs);
 }

@@ -27,6 +27,15 @@ public final class CamMethods {
     register(options -> new ScoreCam(options.scoreCamStats()), "scorecam");
     register(o -> new FasterScoreCam(o.maxN(), o.scoreCamStats()), "faster-scorecam");
     register(options -> new LayerCam(), "layercam");
+    register(options -> new XGradCam(), "xgradcam");
+    register(options -> new HiResCam(), "hirescam");
+    register(options -> new GradCamElementwise(), "gradcam-elementwise");
+    register(options -> new EigenGradCam(), "eigengradcam");
+    register(options -> new EigenCam(), "eigencam");
+    register(options -> new AblationCam(), "ablationcam");
+    register(options -> new Saliency(), "saliency");
+    register(o -> new SmoothGrad(o.smoothSamples(), o.smoothNoise(), o.seed()), "smoothgrad");
+    register(options -> new GuidedGradCam(), "guided-gradcam");
   }
 
   /** Not instantiable: static registry. */

@@ -6,8 +6,8 @@ package dev.xaicam.cam;
  */
 abstract class ChannelWeightedCam implements CamMethod {
 
-  /** The weight w_c of every channel c, length C. */
-  abstract double[] channelWeights(LayerSignal signal, MaskScorer scorer);
+  /** The weight w_c of every channel c, length C; the inputs meet {@link #needs()}. */
+  abstract double[] channelWeights(CamInputs inputs);
 
   /** Natural log of a positive factor the true map carries beyond the weighted sum; default 0. */
   double logScale(LayerSignal signal) {
@@ -15,10 +15,10 @@ abstract class ChannelWeightedCam implements CamMethod {
   }
 
   @Override
-  public final LayerMap layerMap(LayerSignal signal, MaskScorer scorer) {
-    CamComputation.requireInputs(this, signal, scorer);
-    double[] weights = channelWeights(signal, scorer);
-    return new LayerMap(
+  public final RawMap rawMap(CamInputs inputs) {
+    LayerSignal signal = inputs.layer();
+    double[] weights = channelWeights(inputs);
+    return new RawMap(
         signal.height(), signal.width(), weightedSum(signal, weights), logScale(signal));
   }
 

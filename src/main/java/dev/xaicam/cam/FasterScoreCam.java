@@ -3,6 +3,7 @@ package dev.xaicam.cam;
 import dev.xaicam.XaiCamException;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -29,20 +30,31 @@ final class FasterScoreCam extends ChannelWeightedCam {
   }
 
   @Override
-  public boolean needsGradients() {
-    return false;
+  public String description() {
+    return "Faster Score-CAM (tf-keras-vis): Score-CAM on the --max-n most varying channels";
   }
 
   @Override
-  double[] channelWeights(LayerSignal signal, MaskScorer scorer) {
-    int channels = signal.channels();
-    if (maxN < 1 || maxN > channels) {
+  public Set<MethodNeed> needs() {
+    return MethodNeed.setOf(MethodNeed.LAYER_ACTIVATIONS, MethodNeed.MASKED_INPUT_SCORER);
+  }
+
+  /** N must be a channel count of the layer: 1..C. */
+  @Override
+  public void checkOptions(int layerChannels, String layerName) {
+    if (maxN < 1 || maxN > layerChannels) {
       throw XaiCamException.usage(
-          "--max-n must be between 1 and " + channels + " for a layer with " + channels
-              + " channels, got " + maxN);
+          "--max-n must be between 1 and " + layerChannels + " (the channels of " + layerName
+              + "), got " + maxN);
     }
+  }
+
+  @Override
+  double[] channelWeights(CamInputs inputs) {
+    LayerSignal signal = inputs.layer();
+    checkOptions(signal.channels(), "the target layer");
     return ChannelMaskScores.weights(
-        signal, scorer, mostVaryingChannels(signal, maxN), statsListener);
+        signal, inputs.maskScorer(), mostVaryingChannels(signal, maxN), statsListener);
   }
 
   /** The n channels of largest spatial variance, largest first; ties go to the lower index. */

@@ -1,5 +1,7 @@
 package dev.xaicam.cam;
 
+import java.util.Set;
+
 /**
  * Grad-CAM: Selvaraju et al., "Grad-CAM: Visual Explanations from Deep Networks via
  * Gradient-based Localization", ICCV 2017, Eq. 1-2.
@@ -14,12 +16,18 @@ final class GradCam extends ChannelWeightedCam {
   }
 
   @Override
-  public boolean needsGradients() {
-    return true;
+  public String description() {
+    return "Grad-CAM (Selvaraju et al. 2017): channels weighted by their mean gradient";
   }
 
   @Override
-  double[] channelWeights(LayerSignal signal, MaskScorer scorer) {
+  public Set<MethodNeed> needs() {
+    return MethodNeed.setOf(MethodNeed.LAYER_ACTIVATIONS, MethodNeed.LAYER_GRADIENTS);
+  }
+
+  @Override
+  double[] channelWeights(CamInputs inputs) {
+    LayerSignal signal = inputs.layer();
     int channels = signal.channels();
     float[] g = signal.gradients();
     double[] weights = new double[channels];

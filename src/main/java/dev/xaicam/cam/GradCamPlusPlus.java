@@ -1,5 +1,7 @@
 package dev.xaicam.cam;
 
+import java.util.Set;
+
 /**
  * Grad-CAM++: Chattopadhyay et al., "Grad-CAM++: Generalized Gradient-based Visual Explanations
  * for Deep Convolutional Networks", WACV 2018, Eq. 19 with the exponential output of Eq. 20-22, as
@@ -19,12 +21,18 @@ final class GradCamPlusPlus extends ChannelWeightedCam {
   }
 
   @Override
-  public boolean needsGradients() {
-    return true;
+  public String description() {
+    return "Grad-CAM++ (Chattopadhyay et al. 2018): weights from higher-order gradients";
   }
 
   @Override
-  double[] channelWeights(LayerSignal signal, MaskScorer scorer) {
+  public Set<MethodNeed> needs() {
+    return MethodNeed.setOf(MethodNeed.LAYER_ACTIVATIONS, MethodNeed.LAYER_GRADIENTS);
+  }
+
+  @Override
+  double[] channelWeights(CamInputs inputs) {
+    LayerSignal signal = inputs.layer();
     int channels = signal.channels();
     float[] a = signal.activations();
     float[] g = signal.gradients();

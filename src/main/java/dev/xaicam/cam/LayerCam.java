@@ -1,5 +1,7 @@
 package dev.xaicam.cam;
 
+import java.util.Set;
+
 /**
  * LayerCAM: Jiang et al., "LayerCAM: Exploring Hierarchical Class Activation Maps for
  * Localization", IEEE TIP 2021, Eq. 5-6.
@@ -14,13 +16,18 @@ final class LayerCam implements CamMethod {
   }
 
   @Override
-  public boolean needsGradients() {
-    return true;
+  public String description() {
+    return "LayerCAM (Jiang et al. 2021): activations times their positive gradients";
   }
 
   @Override
-  public LayerMap layerMap(LayerSignal signal, MaskScorer scorer) {
-    CamComputation.requireInputs(this, signal, scorer);
+  public Set<MethodNeed> needs() {
+    return MethodNeed.setOf(MethodNeed.LAYER_ACTIVATIONS, MethodNeed.LAYER_GRADIENTS);
+  }
+
+  @Override
+  public RawMap rawMap(CamInputs inputs) {
+    LayerSignal signal = inputs.layer();
     int channels = signal.channels();
     float[] a = signal.activations();
     float[] g = signal.gradients();
@@ -28,6 +35,6 @@ final class LayerCam implements CamMethod {
     for (int i = 0; i < a.length; i++) {
       map[i / channels] += a[i] * Math.max((double) g[i], 0);
     }
-    return new LayerMap(signal.height(), signal.width(), map);
+    return new RawMap(signal.height(), signal.width(), map);
   }
 }

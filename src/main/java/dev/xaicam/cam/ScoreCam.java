@@ -1,6 +1,7 @@
 package dev.xaicam.cam;
 
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -27,13 +28,19 @@ final class ScoreCam extends ChannelWeightedCam {
   }
 
   @Override
-  public boolean needsGradients() {
-    return false;
+  public String description() {
+    return "Score-CAM (Wang et al. 2020): weights are scores of masked inputs; no gradients";
   }
 
   @Override
-  double[] channelWeights(LayerSignal signal, MaskScorer scorer) {
+  public Set<MethodNeed> needs() {
+    return MethodNeed.setOf(MethodNeed.LAYER_ACTIVATIONS, MethodNeed.MASKED_INPUT_SCORER);
+  }
+
+  @Override
+  double[] channelWeights(CamInputs inputs) {
+    LayerSignal signal = inputs.layer();
     int[] all = IntStream.range(0, signal.channels()).toArray();
-    return ChannelMaskScores.weights(signal, scorer, all, statsListener);
+    return ChannelMaskScores.weights(signal, inputs.maskScorer(), all, statsListener);
   }
 }

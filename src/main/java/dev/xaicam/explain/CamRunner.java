@@ -1,6 +1,8 @@
 package dev.xaicam.explain;
 
 import dev.xaicam.cam.CamComputation;
+import dev.xaicam.cam.CamInputs;
+import dev.xaicam.cam.MethodNeed;
 import dev.xaicam.cam.CamMethod;
 import dev.xaicam.cam.Heatmap;
 import dev.xaicam.cam.LayerSignal;
@@ -43,7 +45,7 @@ public final class CamRunner {
     this.methods = List.copyOf(methods);
     this.targets = targets;
     this.maskBatchSize = maskBatchSize;
-    this.gradients = this.methods.stream().anyMatch(CamMethod::needsGradients);
+    this.gradients = this.methods.stream().anyMatch(m -> m.needs(MethodNeed.LAYER_GRADIENTS));
   }
 
   /**
@@ -96,10 +98,11 @@ public final class CamRunner {
           int target = imageTargets.get(k).get(round);
           LayerSignal signal = gradients ? signalsByRound.get(round).get(k) : pass.activations(k, target);
           for (CamMethod method : methods) {
-            MaskScorer scorer = method.needsGradients()
-                ? null
-                : network.maskScorer(inputs.get(k), target, maskBatchSize);
-            cams.add(new Cam(method, target, CamComputation.compute(method, signal, scorer, height, width)));
+            MaskScorer scorer = method.needs(MethodNeed.MASKED_INPUT_SCORER)
+                ? network.maskScorer(inputs.get(k), target, maskBatchSize)
+                : null;
+            cams.add(new Cam(method, target, CamComputation.compute(method,
+                CamInputs.of(signal).withMaskScorer(scorer), height, width)));
           }
         }
         sink.accept(new ImageCams(k, probabilities[k], imageTargets.get(k), cams));

@@ -43,12 +43,7 @@ public record RunPlan(
         methods.add(method);
       }
     }
-    if (methods.stream().anyMatch(m -> m.name().equals("faster-scorecam"))
-        && (settings.maxN() < 1 || settings.maxN() > layer.channels())) {
-      throw XaiCamException.usage(
-          "--max-n must be between 1 and " + layer.channels() + " (the channels of "
-              + layer.name() + "), got " + settings.maxN());
-    }
+    methods.forEach(m -> m.checkOptions(layer.channels(), layer.name()));
     ClassLabels labels = model.labels().get();
     List<Integer> classes = new ArrayList<>();
     for (String text : settings.classes()) {

@@ -1,16 +1,20 @@
 package dev.xaicam.cam;
 
+import static dev.xaicam.cam.MethodNeed.LAYER_ACTIVATIONS;
+import static dev.xaicam.cam.MethodNeed.LAYER_GRADIENTS;
+import static dev.xaicam.cam.MethodNeed.MASKED_INPUT_SCORER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The shared tail (ReLU, upsampling, normalisation) on fixed layer maps. */
 class CamComputationTest {
 
   /** A method that returns a fixed layer map, to test the shared tail alone. */
-  private static CamMethod fixed(LayerMap map, boolean needsGradients) {
+  private static CamMethod fixed(RawMap map, MethodNeed first, MethodNeed... rest) {
     return new CamMethod() {
       @Override
       public String name() {
@@ -18,12 +22,17 @@ class CamComputationTest {
       }
 
       @Override
-      public boolean needsGradients() {
-        return needsGradients;
+      public String description() {
+        return "a fixed map";
       }
 
       @Override
-      public LayerMap layerMap(LayerSignal signal, MaskScorer scorer) {
+      public Set<MethodNeed> needs() {
+        return MethodNeed.setOf(first, rest);
+      }
+
+      @Override
+      public RawMap rawMap(CamInputs inputs) {
         return map;
       }
     };
@@ -35,9 +44,9 @@ class CamComputationTest {
 
   @Test
   void appliesReluBeforeUpsamplingThenNormalises() {
-    CamMethod method = fixed(new LayerMap(2, 2, new double[] {-1, 1, 1, 3}), true);
+    CamMethod method = fixed(new RawMap(2, 2, new double[] {-1, 1, 1, 3}), LAYER_GRADIENTS);
 
-    Heatmap h = CamComputation.compute(method, SIGNAL, null, 3, 3);
+    Heatmap h = CamComputation.compute(method, CamInputs.of(SIGNAL), 3, 3);
 
     // ReLU [[0,1],[1,3]] -> [[0,.5,1],[.5,1.25,2],[1,2,3]] -> / (3 + 1e-7)
     double d = 3 + 1e-7;
@@ -55,9 +64,9 @@ class CamComputationTest {
 
   @Test
   void constantMapBecomesZeros() {
-    CamMethod constant = fixed(new LayerMap(1, 1, new double[] {4}), true);
+    CamMethod constant = fixed(new RawMap(1, 1, new double[] {4}), LAYER_GRADIENTS);
 
-    Heatmap h = CamComputation.compute(constant, SIGNAL, null, 5, 5);
+    Heatmap h = CamComputation.compute(constant, CamInputs.of(SIGNAL), 5, 5);
 
     assertThat(h.values()).hasSize(25).containsOnly(0f);
   }
@@ -66,9 +75,9 @@ class CamComputationTest {
   void logScaleShrinksEpsilonInsteadOfMultiplyingTheMap() {
     double[] values = {0, 1e-7};
 
-    Heatmap plain = CamComputation.heatmapOf(new LayerMap(1, 2, values, 0), 1, 2);
-    Heatmap scaled = CamComputation.heatmapOf(new LayerMap(1, 2, values, Math.log(3)), 1, 2);
-    Heatmap huge = CamComputation.heatmapOf(new LayerMap(1, 2, values, 800), 1, 2);
+    Heatmap plain = CamComputation.heatmapOf(new RawMap(1, 2, values, 0), 1, 2);
+    Heatmap scaled = CamComputation.heatmapOf(new RawMap(1, 2, values, Math.log(3)), 1, 2);
+    Heatmap huge = CamComputation.heatmapOf(new RawMap(1, 2, values, 800), 1, 2);
 
     assertThat(plain.values()).containsExactly(new float[] {0, 0.5f}, within(1e-6f));
     // 3e-7 / (3e-7 + 1e-7)
@@ -77,18 +86,24 @@ class CamComputationTest {
   }
 
   @Test
-  void checksInputsBeforeRunningTheMethod() {
+  void checksEveryNeedBeforeRunningTheMethod() {
     LayerSignal noGradients = TestSignals.of(1, 1, new double[][] {{1}}, null, 0);
-    LayerMap map = new LayerMap(1, 1, new double[] {1});
+    RawMap map = new RawMap(1, 1, new double[] {1});
+    CamMethod needsGradients = fixed(map, LAYER_ACTIVATIONS, LAYER_GRADIENTS);
 
-    assertThatThrownBy(() -> CamComputation.compute(fixed(map, true), noGradients, null, 2, 2))
+    assertThatThrownBy(
+            () -> CamComputation.compute(needsGradients, CamInputs.of(noGradients), 2, 2))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("fixed needs gradients but the signal carries none");
-    assertThatThrownBy(() -> CamComputation.compute(fixed(map, false), noGradients, null, 2, 2))
+        .hasMessage("fixed needs gradients at the target layer, which the caller did not supply");
+    assertThatThrownBy(
+            () -> CamComputation.compute(
+                fixed(map, LAYER_ACTIVATIONS, MASKED_INPUT_SCORER), CamInputs.of(SIGNAL), 2, 2))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("fixed needs a mask scorer, got null");
-    assertThatThrownBy(() -> CamComputation.compute(fixed(map, true), SIGNAL, null, 0, 2))
+        .hasMessage("fixed needs a mask scorer, which the caller did not supply");
+    assertThatThrownBy(() -> CamComputation.compute(needsGradients, CamInputs.of(SIGNAL), 0, 2))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("heatmap size must be positive, got 0x2");
+    assertThat(CamComputation.compute(needsGradients, CamInputs.of(SIGNAL), 1, 1).values())
+        .containsExactly(0f);
   }
 }

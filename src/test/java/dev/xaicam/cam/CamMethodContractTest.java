@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Properties every registered method must have; a new method is checked by registering it. */
 class CamMethodContractTest {
 
-  /** Heatmap rows requested, unlike the layer and the scorer input. */
+  /** Heatmap rows requested, unlike the layer and the fakes' input. */
   private static final int OUT_HEIGHT = 9;
   /** Heatmap columns requested. */
   private static final int OUT_WIDTH = 11;
@@ -23,14 +24,14 @@ class CamMethodContractTest {
   private static final Set<String> SCALE_DEPENDENT = Set.of("gradcam++");
 
   /** The registered names, the parameter source. */
-  static java.util.List<String> names() {
+  static List<String> names() {
     return CamMethods.names();
   }
 
-  /** Runs a method end to end with a fresh fake scorer. */
+  /** Runs a method end to end on inputs of every kind, with fresh fakes. */
   private static Heatmap run(String name, LayerSignal s) {
     CamMethod method = CamMethods.create(name, new CamOptions(3));
-    return CamComputation.compute(method, s, FakeMaskScorer.sized(8, 6, 4), OUT_HEIGHT, OUT_WIDTH);
+    return CamComputation.compute(method, TestInputs.full(s), OUT_HEIGHT, OUT_WIDTH);
   }
 
   @ParameterizedTest
@@ -95,22 +96,29 @@ class CamMethodContractTest {
 
   @ParameterizedTest
   @MethodSource("names")
-  void refusesMissingInputsItNeeds(String name) {
+  void runsWithoutWhatItDoesNotNeedAndRefusesToRunWithoutWhatItNeeds(String name) {
     CamMethod method = CamMethods.create(name, new CamOptions(3));
-    LayerSignal s = TestSignals.random(24, 4, 3, 6, 2.0);
-    LayerSignal noGradients =
-        new LayerSignal(4, 3, 6, s.activations(), null, s.targetClass(), s.targetLogit());
+    CamInputs full = TestInputs.full(TestSignals.random(24, 4, 3, 6, 2.0));
 
-    if (method.needsGradients()) {
-      assertThatThrownBy(() -> CamComputation.compute(method, noGradients, null, 2, 2))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("needs gradients");
-    } else {
-      assertThat(CamComputation.compute(method, noGradients, FakeMaskScorer.sized(8, 6, 4), 2, 2))
-          .isNotNull();
-      assertThatThrownBy(() -> CamComputation.compute(method, s, null, 2, 2))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("needs a mask scorer");
+    for (CamInputs partial : TestInputs.eachWithOneLess(full)) {
+      boolean met = method.needs().stream().allMatch(need -> need.isMetBy(partial));
+      if (met) {
+        assertThat(CamComputation.compute(method, partial, 2, 2).values()).hasSize(4);
+      } else {
+        assertThatThrownBy(() -> CamComputation.compute(method, partial, 2, 2))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith(name + " needs ")
+            .hasMessageEndingWith(", which the caller did not supply");
+      }
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("names")
+  void describesItselfOnOneLine(String name) {
+    CamMethod method = CamMethods.create(name, CamOptions.defaults());
+
+    assertThat(method.description()).isNotBlank().doesNotContain("\n");
+    assertThat(method.needs()).isNotEmpty();
   }
 }

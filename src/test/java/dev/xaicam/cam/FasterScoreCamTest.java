@@ -1,5 +1,7 @@
 package dev.xaicam.cam;
 
+import static dev.xaicam.cam.MethodNeed.LAYER_ACTIVATIONS;
+import static dev.xaicam.cam.MethodNeed.MASKED_INPUT_SCORER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,10 +34,12 @@ class FasterScoreCamTest {
   @Test
   void isScoreCamRestrictedToTheSelectedChannels() {
     FakeMaskScorer scorer = FakeMaskScorer.sized(3, 7, 10);
-    double[] all = new ScoreCam(x -> {}).channelWeights(SIGNAL, FakeMaskScorer.sized(3, 7, 10));
+    double[] all = new ScoreCam(x -> {})
+        .channelWeights(CamInputs.of(SIGNAL).withMaskScorer(FakeMaskScorer.sized(3, 7, 10)));
     double[] kept = {all[0], all[1], 0, 0};
 
-    LayerMap map = new FasterScoreCam(2, stats::add).layerMap(SIGNAL, scorer);
+    RawMap map =
+        new FasterScoreCam(2, stats::add).rawMap(CamInputs.of(SIGNAL).withMaskScorer(scorer));
 
     assertThat(map.values()).containsExactly(ChannelWeightedCam.weightedSum(SIGNAL, kept));
     assertThat(scorer.masksScored()).isEqualTo(2);
@@ -46,8 +50,10 @@ class FasterScoreCamTest {
   void allChannelsEqualsScoreCam() {
     FakeMaskScorer scorer = FakeMaskScorer.sized(3, 7, 10);
 
-    LayerMap faster = new FasterScoreCam(4, stats::add).layerMap(SIGNAL, scorer);
-    LayerMap full = new ScoreCam(x -> {}).layerMap(SIGNAL, FakeMaskScorer.sized(3, 7, 10));
+    RawMap faster =
+        new FasterScoreCam(4, stats::add).rawMap(CamInputs.of(SIGNAL).withMaskScorer(scorer));
+    RawMap full = new ScoreCam(x -> {})
+        .rawMap(CamInputs.of(SIGNAL).withMaskScorer(FakeMaskScorer.sized(3, 7, 10)));
 
     assertThat(faster.values()).containsExactly(full.values());
     // 3 varying channels + the zero mask of the constant one
@@ -59,18 +65,25 @@ class FasterScoreCamTest {
     FakeMaskScorer scorer = FakeMaskScorer.sized(2, 2, 4);
 
     for (int bad : new int[] {0, -1, 5}) {
-      assertThatThrownBy(() -> new FasterScoreCam(bad, stats::add).layerMap(SIGNAL, scorer))
+      FasterScoreCam method = new FasterScoreCam(bad, stats::add);
+      assertThatThrownBy(() -> method.checkOptions(4, "block5_conv3"))
           .isInstanceOfSatisfying(
               XaiCamException.class,
               e -> assertThat(e.exitCode()).isEqualTo(XaiCamException.EXIT_USAGE))
-          .hasMessage("--max-n must be between 1 and 4 for a layer with 4 channels, got " + bad);
+          .hasMessage("--max-n must be between 1 and 4 (the channels of block5_conv3), got " + bad);
+      assertThatThrownBy(() -> method.rawMap(CamInputs.of(SIGNAL).withMaskScorer(scorer)))
+          .isInstanceOf(XaiCamException.class)
+          .hasMessage("--max-n must be between 1 and 4 (the channels of the target layer), got "
+              + bad);
     }
+    new FasterScoreCam(4, stats::add).checkOptions(4, "block5_conv3");
     assertThat(scorer.calls).isEmpty();
   }
 
   @Test
   void describesItself() {
     assertThat(new FasterScoreCam(10, stats::add).name()).isEqualTo("faster-scorecam");
-    assertThat(new FasterScoreCam(10, stats::add).needsGradients()).isFalse();
+    assertThat(new FasterScoreCam(10, stats::add).needs())
+        .containsExactly(LAYER_ACTIVATIONS, MASKED_INPUT_SCORER);
   }
 }

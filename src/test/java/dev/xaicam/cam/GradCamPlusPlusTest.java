@@ -1,5 +1,7 @@
 package dev.xaicam.cam;
 
+import static dev.xaicam.cam.MethodNeed.LAYER_ACTIVATIONS;
+import static dev.xaicam.cam.MethodNeed.LAYER_GRADIENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -20,13 +22,13 @@ class GradCamPlusPlusTest {
 
   @Test
   void weightsFollowEquation19() {
-    assertThat(new GradCamPlusPlus().channelWeights(handWorked(0), null))
+    assertThat(new GradCamPlusPlus().channelWeights(CamInputs.of(handWorked(0))))
         .containsExactly(new double[] {1.375, 0}, within(1e-12));
   }
 
   @Test
   void mapIsWeightedSumAndCarriesTheLogitAsLogScale() {
-    LayerMap map = new GradCamPlusPlus().layerMap(handWorked(7.5), null);
+    RawMap map = new GradCamPlusPlus().rawMap(CamInputs.of(handWorked(7.5)));
 
     assertThat(map.values()).containsExactly(new double[] {1.375, 4.125}, within(1e-12));
     assertThat(map.logScale()).isEqualTo(7.5);
@@ -35,9 +37,11 @@ class GradCamPlusPlusTest {
   @Test
   void hugeLogitGivesTheExactMapWithoutOverflow() {
     // exp(1000) * map normalised: eps becomes negligible, so exactly (x - min) / range.
-    Heatmap big = CamComputation.compute(new GradCamPlusPlus(), handWorked(1000), null, 1, 3);
-    Heatmap unit = CamComputation.compute(new GradCamPlusPlus(), handWorked(0), null, 1, 3);
-    Heatmap tiny = CamComputation.compute(new GradCamPlusPlus(), handWorked(-1000), null, 1, 3);
+    Heatmap big =
+        CamComputation.compute(new GradCamPlusPlus(), CamInputs.of(handWorked(1000)), 1, 3);
+    Heatmap unit = CamComputation.compute(new GradCamPlusPlus(), CamInputs.of(handWorked(0)), 1, 3);
+    Heatmap tiny =
+        CamComputation.compute(new GradCamPlusPlus(), CamInputs.of(handWorked(-1000)), 1, 3);
 
     // upsampled [1.375, 2.75, 4.125]
     assertThat(big.values()).containsExactly(0f, 0.5f, 1f);
@@ -52,7 +56,7 @@ class GradCamPlusPlusTest {
   void matchesTheLiteralFormulaWithTheExponentialFactor() {
     LayerSignal s = TestSignals.random(7, 3, 4, 5, 3.0);
 
-    Heatmap ours = CamComputation.compute(new GradCamPlusPlus(), s, null, 6, 8);
+    Heatmap ours = CamComputation.compute(new GradCamPlusPlus(), CamInputs.of(s), 6, 8);
     Heatmap literal = CamComputation.heatmapOf(literalGradCamPlusPlus(s), 6, 8);
 
     assertThat(ours.values()).containsExactly(literal.values(), within(1e-6f));
@@ -64,19 +68,19 @@ class GradCamPlusPlusTest {
         TestSignals.of(
             1, 2, new double[][] {{1, 3}, {3, 0}}, new double[][] {{0, 0}, {0, 0}}, 1000);
 
-    assertThat(new GradCamPlusPlus().channelWeights(s, null)).containsExactly(0, 0);
-    assertThat(CamComputation.compute(new GradCamPlusPlus(), s, null, 3, 3).values())
+    assertThat(new GradCamPlusPlus().channelWeights(CamInputs.of(s))).containsExactly(0, 0);
+    assertThat(CamComputation.compute(new GradCamPlusPlus(), CamInputs.of(s), 3, 3).values())
         .containsOnly(0f);
   }
 
   @Test
   void describesItself() {
     assertThat(new GradCamPlusPlus().name()).isEqualTo("gradcam++");
-    assertThat(new GradCamPlusPlus().needsGradients()).isTrue();
+    assertThat(new GradCamPlusPlus().needs()).containsExactly(LAYER_ACTIVATIONS, LAYER_GRADIENTS);
   }
 
   /** tf-keras-vis's computation written out with exp(S) kept in every derivative. */
-  private static LayerMap literalGradCamPlusPlus(LayerSignal s) {
+  private static RawMap literalGradCamPlusPlus(LayerSignal s) {
     int h = s.height();
     int w = s.width();
     int channels = s.channels();
@@ -108,6 +112,6 @@ class GradCamPlusPlusTest {
         map[p] += weight * s.activation(p / w, p % w, c);
       }
     }
-    return new LayerMap(h, w, map);
+    return new RawMap(h, w, map);
   }
 }

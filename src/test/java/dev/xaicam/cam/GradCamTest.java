@@ -1,5 +1,7 @@
 package dev.xaicam.cam;
 
+import static dev.xaicam.cam.MethodNeed.LAYER_ACTIVATIONS;
+import static dev.xaicam.cam.MethodNeed.LAYER_GRADIENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,9 +21,9 @@ class GradCamTest {
     // means: 1 and (2 + 2 - 2 - 6) / 4 = -1
     LayerSignal s = signal(new double[] {1, 1, 1, 1}, new double[] {2, 2, -2, -6});
 
-    assertThat(new GradCam().channelWeights(s, null)).containsExactly(1, -1);
+    assertThat(new GradCam().channelWeights(CamInputs.of(s))).containsExactly(1, -1);
     // A0 - A1
-    LayerMap map = new GradCam().layerMap(s, null);
+    RawMap map = new GradCam().rawMap(CamInputs.of(s));
     assertThat(map.values()).containsExactly(1, 1, 3, 3);
     assertThat(map.logScale()).isZero();
     assertThat(map.height()).isEqualTo(2);
@@ -32,7 +34,7 @@ class GradCamTest {
   void heatmapIsUpsampledAndNormalised() {
     LayerSignal s = signal(new double[] {1, 1, 1, 1}, new double[] {2, 2, -2, -6});
 
-    Heatmap h = CamComputation.compute(new GradCam(), s, null, 3, 3);
+    Heatmap h = CamComputation.compute(new GradCam(), CamInputs.of(s), 3, 3);
 
     // [[1,1],[3,3]] -> rows 1, 2, 3 -> (x - 1) / (2 + 1e-7)
     assertThat(h.values())
@@ -44,7 +46,7 @@ class GradCamTest {
     // weights 1 and -3: A0 - 3 A1 = [1, -1, 3, 1] -> ReLU [1, 0, 3, 1]
     LayerSignal s = signal(new double[] {1, 1, 1, 1}, new double[] {-3, -3, -3, -3});
 
-    Heatmap h = CamComputation.compute(new GradCam(), s, null, 2, 2);
+    Heatmap h = CamComputation.compute(new GradCam(), CamInputs.of(s), 2, 2);
 
     assertThat(h.values()).containsExactly(new float[] {1 / 3f, 0, 1, 1 / 3f}, within(1e-6f));
   }
@@ -53,13 +55,14 @@ class GradCamTest {
   void allZeroGradientsGiveZeros() {
     LayerSignal s = signal(new double[4], new double[4]);
 
-    assertThat(new GradCam().layerMap(s, null).values()).containsOnly(0);
-    assertThat(CamComputation.compute(new GradCam(), s, null, 4, 4).values()).containsOnly(0f);
+    assertThat(new GradCam().rawMap(CamInputs.of(s)).values()).containsOnly(0);
+    assertThat(CamComputation.compute(new GradCam(), CamInputs.of(s), 4, 4).values())
+        .containsOnly(0f);
   }
 
   @Test
   void describesItself() {
     assertThat(new GradCam().name()).isEqualTo("gradcam");
-    assertThat(new GradCam().needsGradients()).isTrue();
+    assertThat(new GradCam().needs()).containsExactly(LAYER_ACTIVATIONS, LAYER_GRADIENTS);
   }
 }

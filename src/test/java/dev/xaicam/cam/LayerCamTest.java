@@ -1,5 +1,7 @@
 package dev.xaicam.cam;
 
+import static dev.xaicam.cam.MethodNeed.LAYER_ACTIVATIONS;
+import static dev.xaicam.cam.MethodNeed.LAYER_GRADIENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,11 +21,11 @@ class LayerCamTest {
             new double[][] {{1, -1, 2, 0}, {-1, 1, 1, 1}},
             0);
 
-    LayerMap map = new LayerCam().layerMap(s, null);
+    RawMap map = new LayerCam().rawMap(CamInputs.of(s));
 
     assertThat(map.values()).containsExactly(1, 1, 7, 1);
     assertThat(map.logScale()).isZero();
-    assertThat(CamComputation.compute(new LayerCam(), s, null, 2, 2).values())
+    assertThat(CamComputation.compute(new LayerCam(), CamInputs.of(s), 2, 2).values())
         .containsExactly(new float[] {0, 0, 1, 0}, within(1e-6f));
   }
 
@@ -32,13 +34,14 @@ class LayerCamTest {
     LayerSignal s =
         TestSignals.of(1, 2, new double[][] {{1, 2}}, new double[][] {{-1, -0.5}}, 0);
 
-    assertThat(new LayerCam().layerMap(s, null).values()).containsOnly(0);
-    assertThat(CamComputation.compute(new LayerCam(), s, null, 3, 3).values()).containsOnly(0f);
+    assertThat(new LayerCam().rawMap(CamInputs.of(s)).values()).containsOnly(0);
+    assertThat(CamComputation.compute(new LayerCam(), CamInputs.of(s), 3, 3).values())
+        .containsOnly(0f);
   }
 
   @Test
   void describesItself() {
     assertThat(new LayerCam().name()).isEqualTo("layercam");
-    assertThat(new LayerCam().needsGradients()).isTrue();
+    assertThat(new LayerCam().needs()).containsExactly(LAYER_ACTIVATIONS, LAYER_GRADIENTS);
   }
 }

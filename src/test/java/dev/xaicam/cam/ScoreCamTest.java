@@ -1,5 +1,7 @@
 package dev.xaicam.cam;
 
+import static dev.xaicam.cam.MethodNeed.LAYER_ACTIVATIONS;
+import static dev.xaicam.cam.MethodNeed.MASKED_INPUT_SCORER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -21,7 +23,7 @@ class ScoreCamTest {
     LayerSignal s = TestSignals.of(1, 2, new double[][] {{0, 2}, {5, 5}}, null, 0);
     FakeMaskScorer scorer = new FakeMaskScorer(1, 3, 4, new double[] {1, 2, 3}, 0.1);
 
-    LayerMap map = new ScoreCam(stats::add).layerMap(s, scorer);
+    RawMap map = new ScoreCam(stats::add).rawMap(CamInputs.of(s).withMaskScorer(scorer));
 
     double m1 = (float) (1 / (2 + 1e-7));
     double m2 = (float) (2 / (2 + 1e-7));
@@ -40,7 +42,7 @@ class ScoreCamTest {
     LayerSignal s = TestSignals.random(11, 3, 3, 9, 0);
     FakeMaskScorer scorer = FakeMaskScorer.sized(7, 5, 4);
 
-    LayerMap optimised = new ScoreCam(stats::add).layerMap(s, scorer);
+    RawMap optimised = new ScoreCam(stats::add).rawMap(CamInputs.of(s).withMaskScorer(scorer));
     double[] reference = unoptimisedScoreCam(s, FakeMaskScorer.sized(7, 5, 4));
 
     assertThat(optimised.values()).containsExactly(reference);
@@ -56,7 +58,7 @@ class ScoreCamTest {
         TestSignals.of(2, 2, new double[][] {{0, 0, 0, 0}, {1, 2, 3, 4}, {0, 0, 0, 0}}, null, 0);
     FakeMaskScorer scorer = FakeMaskScorer.sized(4, 4, 8);
 
-    new ScoreCam(stats::add).layerMap(s, scorer);
+    new ScoreCam(stats::add).rawMap(CamInputs.of(s).withMaskScorer(scorer));
 
     assertThat(scorer.masksScored()).isEqualTo(1);
     assertThat(stats).containsExactly(new ScoreCamStats(3, 2, 1));
@@ -67,7 +69,7 @@ class ScoreCamTest {
     LayerSignal s = TestSignals.random(3, 2, 2, 7, 0);
     FakeMaskScorer scorer = FakeMaskScorer.sized(3, 3, 2);
 
-    new ScoreCam(stats::add).layerMap(s, scorer);
+    new ScoreCam(stats::add).rawMap(CamInputs.of(s).withMaskScorer(scorer));
 
     // 5 varying channels + the zero mask = 6 masks in batches of 2
     assertThat(scorer.calls).containsExactly(2, 2, 2);
@@ -78,7 +80,9 @@ class ScoreCamTest {
     LayerSignal s = TestSignals.of(2, 2, new double[][] {{3, 3, 3, 3}, {1, 1, 1, 1}}, null, 0);
     FakeMaskScorer scorer = FakeMaskScorer.sized(4, 4, 8);
 
-    Heatmap h = CamComputation.compute(new ScoreCam(stats::add), s, scorer, 4, 4);
+    Heatmap h =
+        CamComputation.compute(
+            new ScoreCam(stats::add), CamInputs.of(s).withMaskScorer(scorer), 4, 4);
 
     assertThat(h.values()).containsOnly(0f);
     assertThat(scorer.masksScored()).isEqualTo(1);
@@ -110,7 +114,8 @@ class ScoreCamTest {
           }
         };
 
-    assertThatThrownBy(() -> new ScoreCam(stats::add).layerMap(s, broken))
+    assertThatThrownBy(
+            () -> new ScoreCam(stats::add).rawMap(CamInputs.of(s).withMaskScorer(broken)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("mask scorer returned 2 scores for 1 masks");
   }
@@ -119,11 +124,13 @@ class ScoreCamTest {
   void needsAScorerNotGradients() {
     LayerSignal s = TestSignals.of(1, 2, new double[][] {{0, 1}}, null, 0);
 
-    assertThat(new ScoreCam(stats::add).needsGradients()).isFalse();
+    assertThat(new ScoreCam(stats::add).needs())
+        .containsExactly(LAYER_ACTIVATIONS, MASKED_INPUT_SCORER);
     assertThat(new ScoreCam(stats::add).name()).isEqualTo("scorecam");
-    assertThatThrownBy(() -> new ScoreCam(stats::add).layerMap(s, null))
+    assertThatThrownBy(
+            () -> CamComputation.compute(new ScoreCam(stats::add), CamInputs.of(s), 2, 2))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("scorecam needs a mask scorer, got null");
+        .hasMessage("scorecam needs a mask scorer, which the caller did not supply");
   }
 
   /** Score-CAM without any shortcut: one separate forward pass per channel. */

@@ -72,9 +72,11 @@ class CamRunnerTest {
             org.assertj.core.groups.Tuple.tuple("scorecam", top2.get(1)));
         for (int round = 0; round < 2; round++) {
           LayerSignal signal = pass.signals(new int[] {top2.get(round)}).get(0);
-          Heatmap gradcam = CamComputation.compute(methods.get(0), signal, null, 32, 32);
-          Heatmap scorecam = CamComputation.compute(methods.get(1), signal,
-              network.maskScorer(input, top2.get(round), 4), 32, 32);
+          Heatmap gradcam = CamComputation.compute(methods.get(0),
+              dev.xaicam.cam.CamInputs.of(signal), 32, 32);
+          Heatmap scorecam = CamComputation.compute(methods.get(1),
+              dev.xaicam.cam.CamInputs.of(signal).withMaskScorer(
+                  network.maskScorer(input, top2.get(round), 4)), 32, 32);
           assertClose(image.cams().get(2 * round).heatmap(), gradcam);
           assertClose(image.cams().get(2 * round + 1).heatmap(), scorecam);
         }

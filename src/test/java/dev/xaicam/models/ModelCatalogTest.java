@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xaicam.XaiCamException;
 import dev.xaicam.cam.CamComputation;
+import dev.xaicam.cam.CamInputs;
 import dev.xaicam.cam.CamMethod;
 import dev.xaicam.cam.CamMethods;
 import dev.xaicam.cam.CamOptions;
 import dev.xaicam.cam.Heatmap;
 import dev.xaicam.cam.LayerSignal;
+import dev.xaicam.cam.MethodNeed;
 import dev.xaicam.image.ImageDecoder;
 import dev.xaicam.model.Architecture;
 import dev.xaicam.model.ForwardPass;
@@ -110,8 +112,8 @@ class ModelCatalogTest {
       }
       for (int m = 0; m < names.size(); m++) {
         CamMethod method = CamMethods.create(names.get(m), CamOptions.defaults());
-        Heatmap heatmap = CamComputation.compute(method, signal,
-            method.needsGradients() ? null : network.maskScorer(input, target, 64), 64, 64);
+        Heatmap heatmap = CamComputation.compute(method, CamInputs.of(signal).withMaskScorer(
+            method.needs(MethodNeed.MASKED_INPUT_SCORER) ? network.maskScorer(input, target, 64) : null), 64, 64);
         int best = 0;
         for (int p = 1; p < heatmap.values().length; p++) {
           best = heatmap.values()[p] > heatmap.values()[best] ? p : best;
