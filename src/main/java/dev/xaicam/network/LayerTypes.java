@@ -21,7 +21,19 @@ final class LayerTypes {
   private static final Map<String, Factory> FACTORIES = new TreeMap<>();
 
   static {
+    register("Activation", ActivationLayer::new);
+    register("Add", AddLayer::new);
+    register("AveragePooling2D", AveragePooling2DLayer::new);
+    register("Conv2D", Conv2DLayer::new);
+    register("Dense", DenseLayer::new);
+    register("ELU", ELULayer::new);
     register("Flatten", FlattenLayer::new);
+    register("InputLayer", InputLayer::new);
+    register("LeakyReLU", LeakyReLULayer::new);
+    register("MaxPooling2D", MaxPooling2DLayer::new);
+    register("PReLU", PReLULayer::new);
+    register("ReLU", ReLULayer::new);
+    register("Softmax", SoftmaxLayer::new);
   }
 
   /** Static registry only. */
@@ -45,18 +57,23 @@ final class LayerTypes {
   }
 
   /**
-   * Parses {@code node} into a layer.
+   * Parses {@code node}, written by Keras {@code kerasMajorVersion}, into a layer.
    *
    * @throws XaiCamException (setup) naming the layer and its class when the class is not
    *     supported, or naming the config key when the config is unusable
    */
-  static Layer create(NodeSpec node, List<int[]> inputShapes) {
+  static Layer create(NodeSpec node, List<int[]> inputShapes, int kerasMajorVersion) {
     Factory factory = FACTORIES.get(node.className());
     if (factory == null) {
       throw XaiCamException.setup("layer '" + node.name() + "' is a " + node.className()
           + ", which xai-cam cannot run; supported layer classes: "
           + String.join(", ", supported()));
     }
-    return factory.create(new LayerConfig(node), inputShapes);
+    return factory.create(new LayerConfig(node, kerasMajorVersion), inputShapes);
+  }
+
+  /** As {@link #create(NodeSpec, List, int)} for a config written by Keras 2. */
+  static Layer create(NodeSpec node, List<int[]> inputShapes) {
+    return create(node, inputShapes, GraphSpec.KERAS_2);
   }
 }
