@@ -3,6 +3,7 @@ package dev.xaicam.network;
 import dev.xaicam.XaiCamException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,6 +17,14 @@ final class LayerTypes {
   interface Factory {
     Layer create(LayerConfig config, List<int[]> inputShapes);
   }
+
+  /**
+   * Keras's convolution classes (subclasses of its {@code Conv} base), which tf-keras-vis's
+   * index rule seeks: a fact of Keras's class hierarchy, not of how xai-cam runs them.
+   */
+  private static final Set<String> KERAS_CONVOLUTIONS = Set.of("Conv1D", "Conv2D", "Conv3D",
+      "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose", "DepthwiseConv1D",
+      "DepthwiseConv2D", "SeparableConv1D", "SeparableConv2D");
 
   /** Class name to factory, sorted for the "supported" list in messages. */
   private static final Map<String, Factory> FACTORIES = new TreeMap<>();
@@ -49,6 +58,11 @@ final class LayerTypes {
   /** Whether {@code className} is supported. */
   static boolean supports(String className) {
     return FACTORIES.containsKey(className);
+  }
+
+  /** Whether Keras's {@code className} is a convolution ({@code isinstance(layer, Conv)}). */
+  static boolean isKerasConvolution(String className) {
+    return KERAS_CONVOLUTIONS.contains(className);
   }
 
   /** Every supported Keras class name, sorted. */
