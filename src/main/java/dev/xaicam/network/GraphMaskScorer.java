@@ -49,11 +49,6 @@ final class GraphMaskScorer implements MaskScorer {
     return batchSize;
   }
 
-  /** Masked inputs per forward pass. */
-  int imagesPerPass() {
-    return imagesPerPass;
-  }
-
   @Override
   public double[] score(float[][] masks) {
     int pixels = inputHeight() * inputWidth();
