@@ -119,14 +119,15 @@ final class Conv2DLayer implements TrainableLayer {
         : new Conv2DLayer(this, Activations.named(Activations.LINEAR, 2));
   }
 
-  /** z = conv(x) + b, owned by {@code scope}, the convolution's own output freed early. */
+  /** z = conv(x) + b, owned by {@code scope}, the convolution's own output freed at once. */
   private Tensor preActivation(TensorScope scope, Tensor x, List<Tensor> weights) {
+    Tensor convolved = scope.conv2d(x, weights.get(0), options);
     if (!useBias) {
-      return scope.conv2d(x, weights.get(0), options);
+      return convolved;
     }
-    try (TensorScope temp = scope.child()) {
-      return scope.biasAdd(temp.conv2d(x, weights.get(0), options), weights.get(1));
-    }
+    Tensor biased = scope.biasAdd(convolved, weights.get(1));
+    scope.release(convolved);
+    return biased;
   }
 
   /** dL/dz through the activation, recomputing z only when the activation needs it. */

@@ -116,14 +116,15 @@ final class DenseLayer implements TrainableLayer {
     }
   }
 
-  /** x W + b for 2-D {@code x}, owned by {@code scope}. */
+  /** x W + b for 2-D {@code x}, owned by {@code scope}, the product freed at once. */
   private Tensor preActivation(TensorScope scope, Tensor x, List<Tensor> weights) {
+    Tensor product = scope.matmul(x, weights.get(0), false, false);
     if (!useBias) {
-      return scope.matmul(x, weights.get(0), false, false);
+      return product;
     }
-    try (TensorScope temp = scope.child()) {
-      return scope.biasAdd(temp.matmul(x, weights.get(0), false, false), weights.get(1));
-    }
+    Tensor biased = scope.biasAdd(product, weights.get(1));
+    scope.release(product);
+    return biased;
   }
 
   /**
