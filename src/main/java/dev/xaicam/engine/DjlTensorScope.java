@@ -1,7 +1,16 @@
 package dev.xaicam.engine;
 
+import static dev.xaicam.engine.OpChecks.broadcastable;
+import static dev.xaicam.engine.OpChecks.checkSize;
+import static dev.xaicam.engine.OpChecks.nd;
+import static dev.xaicam.engine.OpChecks.require;
+import static dev.xaicam.engine.OpChecks.sameShapeAndType;
+import static dev.xaicam.engine.OpChecks.sameType;
+import static dev.xaicam.engine.OpChecks.shapeOf;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.tensorflow.engine.TfEagerOp;
 import java.util.ArrayList;
@@ -11,35 +20,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A {@link TensorScope} over one DJL NDManager, running raw TensorFlow ops eagerly.
- *
- * <p>Every op checks its operands' shapes and types in Java first: DJL creates TensorFlow's eager
- * context in asynchronous mode, where a failing op reports its error only at some later op and
- * poisons the context for the rest of the process, so TensorFlow must never see a bad call.
+ * A {@link TensorScope} over one DJL NDManager, running raw TensorFlow ops eagerly. Every op
+ * checks its operands in Java first ({@link OpChecks}); spatial ops live in
+ * {@link SpatialOps}.
  */
 final class DjlTensorScope implements TensorScope {
-  /** NHWC strides and windows for stride-1 convolution. */
-  private static final long[] UNIT_STRIDES = {1, 1, 1, 1};
-  /** NHWC window and stride of a 2x2 pool. */
-  private static final long[] POOL_2X2 = {1, 2, 2, 1};
-
   /** Owner of every array this scope creates. */
   private final NDManager manager;
-  /** Whether this scope is a root opened by {@link TensorEngine}, counted for leak checks. */
-  private final boolean root;
+  /** The runtime that counts this scope. */
+  private final TensorRuntime runtime;
   /** The scope this one was opened from, or null for a root. */
   private final DjlTensorScope parent;
   /** Open child scopes, closed first when this one closes so their state stays right. */
   private final Set<DjlTensorScope> children = ConcurrentHashMap.newKeySet();
   /** Guards against double close, so counters stay right. */
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** Convolution and pooling ops, run through this scope. */
+  private final SpatialOps spatial = new SpatialOps(this);
 
   /** Takes ownership of {@code manager}; {@code parent} is null for a root scope. */
-  DjlTensorScope(NDManager manager, DjlTensorScope parent) {
+  DjlTensorScope(NDManager manager, DjlTensorScope parent, TensorRuntime runtime) {
     this.manager = manager;
     this.parent = parent;
-    this.root = parent == null;
-    TensorEngine.scopeOpened(this);
+    this.runtime = runtime;
+    runtime.scopeOpened(this);
   }
 
   /** Arrays still alive in this scope and its children. */
@@ -49,7 +53,7 @@ final class DjlTensorScope implements TensorScope {
 
   /** Whether this is a root scope. */
   boolean isRoot() {
-    return root;
+    return parent == null;
   }
 
   @Override
@@ -67,43 +71,39 @@ final class DjlTensorScope implements TensorScope {
   }
 
   @Override
-  public Tensor conv2d(Tensor x, Tensor kernel) {
-    int[] xs = shapeOf("conv2d input", x, 4);
-    int[] ks = shapeOf("conv2d kernel", kernel, 4);
-    require(xs[3] == ks[2], "conv2d", x, kernel);
-    sameType("conv2d", x, kernel);
-    return run(TfEagerOp.named("Conv2D").input(nd(x)).input(nd(kernel))
-        .attr("strides", UNIT_STRIDES).attr("padding", "SAME").attr("data_format", "NHWC"));
+  public Tensor conv2d(Tensor x, Tensor kernel, ConvOptions options) {
+    return spatial.conv2d(x, kernel, options);
   }
 
   @Override
-  public Tensor conv2dBackpropInput(int[] inputShape, Tensor kernel, Tensor dy) {
-    checkOpen();
-    int[] ks = shapeOf("conv2dBackpropInput kernel", kernel, 4);
-    int[] ds = shapeOf("conv2dBackpropInput dy", dy, 4);
-    require(inputShape.length == 4 && inputShape[3] == ks[2] && ds[0] == inputShape[0]
-        && ds[1] == inputShape[1] && ds[2] == inputShape[2] && ds[3] == ks[3],
-        "conv2dBackpropInput to " + Arrays.toString(inputShape), kernel, dy);
-    sameType("conv2dBackpropInput", kernel, dy);
-    try (NDArray sizes = manager.create(inputShape.clone())) {
-      return run(TfEagerOp.named("Conv2DBackpropInput").input(sizes).input(nd(kernel)).input(nd(dy))
-          .attr("strides", UNIT_STRIDES).attr("padding", "SAME").attr("data_format", "NHWC"));
-    }
+  public Tensor conv2dBackpropInput(int[] inputShape, Tensor kernel, Tensor dy,
+      ConvOptions options) {
+    return spatial.conv2dBackpropInput(inputShape, kernel, dy, options);
   }
 
   @Override
-  public Tensor conv2dBackpropFilter(Tensor x, int[] kernelShape, Tensor dy) {
-    checkOpen();
-    int[] xs = shapeOf("conv2dBackpropFilter input", x, 4);
-    int[] ds = shapeOf("conv2dBackpropFilter dy", dy, 4);
-    require(kernelShape.length == 4 && kernelShape[2] == xs[3] && kernelShape[3] == ds[3]
-        && ds[0] == xs[0] && ds[1] == xs[1] && ds[2] == xs[2],
-        "conv2dBackpropFilter to " + Arrays.toString(kernelShape), x, dy);
-    sameType("conv2dBackpropFilter", x, dy);
-    try (NDArray sizes = manager.create(kernelShape.clone())) {
-      return run(TfEagerOp.named("Conv2DBackpropFilter").input(nd(x)).input(sizes).input(nd(dy))
-          .attr("strides", UNIT_STRIDES).attr("padding", "SAME").attr("data_format", "NHWC"));
-    }
+  public Tensor conv2dBackpropFilter(Tensor x, int[] kernelShape, Tensor dy, ConvOptions options) {
+    return spatial.conv2dBackpropFilter(x, kernelShape, dy, options);
+  }
+
+  @Override
+  public Tensor maxPool(Tensor x, PoolOptions options) {
+    return spatial.maxPool(x, options);
+  }
+
+  @Override
+  public Tensor maxPoolGrad(Tensor x, Tensor y, Tensor dy, PoolOptions options) {
+    return spatial.maxPoolGrad(x, y, dy, options);
+  }
+
+  @Override
+  public Tensor avgPool(Tensor x, PoolOptions options) {
+    return spatial.avgPool(x, options);
+  }
+
+  @Override
+  public Tensor avgPoolGrad(int[] inputShape, Tensor dy, PoolOptions options) {
+    return spatial.avgPoolGrad(inputShape, dy, options);
   }
 
   @Override
@@ -123,36 +123,123 @@ final class DjlTensorScope implements TensorScope {
 
   @Override
   public Tensor relu(Tensor x) {
-    return run(TfEagerOp.named("Relu").input(nd(x)));
+    return unary("Relu", x);
   }
 
   @Override
   public Tensor reluGrad(Tensor dy, Tensor y) {
-    require(Arrays.equals(dy.shape(), y.shape()), "reluGrad", dy, y);
-    sameType("reluGrad", dy, y);
-    return run(TfEagerOp.named("ReluGrad").input(nd(dy)).input(nd(y)));
+    return binary("ReluGrad", dy, y);
   }
 
   @Override
-  public Tensor maxPool2x2(Tensor x) {
-    int[] xs = shapeOf("maxPool2x2 input", x, 4);
-    require(xs[1] >= 2 && xs[2] >= 2, "maxPool2x2", x, x);
-    return run(TfEagerOp.named("MaxPool").input(nd(x))
-        .attr("ksize", POOL_2X2).attr("strides", POOL_2X2).attr("padding", "VALID")
-        .attr("data_format", "NHWC"));
+  public Tensor relu6(Tensor x) {
+    return unary("Relu6", x);
   }
 
   @Override
-  public Tensor maxPoolGrad(Tensor x, Tensor y, Tensor dy) {
-    int[] xs = shapeOf("maxPoolGrad input", x, 4);
-    int[] pooled = {xs[0], xs[1] / 2, xs[2] / 2, xs[3]};
-    require(Arrays.equals(y.shape(), pooled) && Arrays.equals(dy.shape(), pooled),
-        "maxPoolGrad of " + Arrays.toString(xs), y, dy);
-    sameType("maxPoolGrad", x, y);
-    sameType("maxPoolGrad", y, dy);
-    return run(TfEagerOp.named("MaxPoolGrad").input(nd(x)).input(nd(y)).input(nd(dy))
-        .attr("ksize", POOL_2X2).attr("strides", POOL_2X2).attr("padding", "VALID")
-        .attr("data_format", "NHWC"));
+  public Tensor relu6Grad(Tensor dy, Tensor x) {
+    return binary("Relu6Grad", dy, x);
+  }
+
+  @Override
+  public Tensor sigmoid(Tensor x) {
+    return unary("Sigmoid", x);
+  }
+
+  @Override
+  public Tensor sigmoidGrad(Tensor dy, Tensor y) {
+    return binary("SigmoidGrad", y, dy);
+  }
+
+  @Override
+  public Tensor tanh(Tensor x) {
+    return unary("Tanh", x);
+  }
+
+  @Override
+  public Tensor tanhGrad(Tensor dy, Tensor y) {
+    return binary("TanhGrad", y, dy);
+  }
+
+  @Override
+  public Tensor elu(Tensor x) {
+    return unary("Elu", x);
+  }
+
+  @Override
+  public Tensor eluGrad(Tensor dy, Tensor y) {
+    return binary("EluGrad", dy, y);
+  }
+
+  @Override
+  public Tensor selu(Tensor x) {
+    return unary("Selu", x);
+  }
+
+  @Override
+  public Tensor seluGrad(Tensor dy, Tensor y) {
+    return binary("SeluGrad", dy, y);
+  }
+
+  @Override
+  public Tensor softplus(Tensor x) {
+    return unary("Softplus", x);
+  }
+
+  @Override
+  public Tensor softplusGrad(Tensor dy, Tensor x) {
+    return binary("SoftplusGrad", dy, x);
+  }
+
+  @Override
+  public Tensor leakyRelu(Tensor x, double alpha) {
+    return run(TfEagerOp.named("LeakyRelu").input(nd(x)).attr("alpha", (float) alpha));
+  }
+
+  @Override
+  public Tensor leakyReluGrad(Tensor dy, Tensor x, double alpha) {
+    sameShapeAndType("LeakyReluGrad", dy, x);
+    return run(TfEagerOp.named("LeakyReluGrad").input(nd(dy)).input(nd(x))
+        .attr("alpha", (float) alpha));
+  }
+
+  @Override
+  public Tensor erf(Tensor x) {
+    return unary("Erf", x);
+  }
+
+  @Override
+  public Tensor exp(Tensor x) {
+    return unary("Exp", x);
+  }
+
+  @Override
+  public Tensor greater(Tensor x, double threshold) {
+    checkOpen();
+    NDArray array = nd(x);
+    try (NDArray t = scalarLike(array, threshold);
+        NDArray mask = TfEagerOp.named("Greater").input(array).input(t).runOn(manager)) {
+      return run(TfEagerOp.named("Cast").input(mask).attr("DstT", array.getDataType()));
+    }
+  }
+
+  @Override
+  public Tensor clip(Tensor x, double low, double high) {
+    checkOpen();
+    require(low <= high, "clip: low " + low + " > high " + high);
+    NDArray array = nd(x);
+    try (NDArray lo = scalarLike(array, low); NDArray hi = scalarLike(array, high)) {
+      return run(TfEagerOp.named("ClipByValue").input(array).input(lo).input(hi));
+    }
+  }
+
+  @Override
+  public Tensor addScalar(Tensor x, double c) {
+    checkOpen();
+    NDArray array = nd(x);
+    try (NDArray s = scalarLike(array, c)) {
+      return run(TfEagerOp.named("AddV2").input(array).input(s));
+    }
   }
 
   @Override
@@ -169,7 +256,7 @@ final class DjlTensorScope implements TensorScope {
   @Override
   public Tensor softmax(Tensor logits) {
     shapeOf("softmax logits", logits, -1);
-    return run(TfEagerOp.named("Softmax").input(nd(logits)));
+    return unary("Softmax", logits);
   }
 
   @Override
@@ -177,18 +264,48 @@ final class DjlTensorScope implements TensorScope {
     checkOpen();
     long size = 1;
     for (int d : shape) {
-      if (d <= 0) {
-        throw new IllegalArgumentException("reshape dimensions must be positive, got "
-            + Arrays.toString(shape));
-      }
+      require(d > 0, "reshape dimensions must be positive, got " + Arrays.toString(shape));
       size *= d;
     }
-    if (size != x.size()) {
-      throw new IllegalArgumentException("cannot reshape " + Arrays.toString(x.shape()) + " to "
-          + Arrays.toString(shape));
-    }
+    require(size == x.size(), "cannot reshape " + Arrays.toString(x.shape()) + " to "
+        + Arrays.toString(shape));
     try (NDArray dims = manager.create(shape.clone())) {
       return run(TfEagerOp.named("Reshape").input(nd(x)).input(dims));
+    }
+  }
+
+  @Override
+  public Tensor pad(Tensor x, int[][] paddings) {
+    checkOpen();
+    int[] xs = x.shape();
+    require(paddings.length == xs.length, "pad: " + paddings.length + " paddings for shape "
+        + Arrays.toString(xs));
+    int[] flat = new int[2 * xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      require(paddings[i].length == 2 && paddings[i][0] >= 0 && paddings[i][1] >= 0,
+          "pad: axis " + i + " needs two amounts >= 0, got " + Arrays.toString(paddings[i]));
+      flat[2 * i] = paddings[i][0];
+      flat[2 * i + 1] = paddings[i][1];
+    }
+    try (NDArray p = manager.create(flat, new Shape(xs.length, 2))) {
+      return run(TfEagerOp.named("Pad").input(nd(x)).input(p));
+    }
+  }
+
+  @Override
+  public Tensor slice(Tensor x, int[] begin, int[] size) {
+    checkOpen();
+    int[] xs = x.shape();
+    require(begin.length == xs.length && size.length == xs.length, "slice: begin "
+        + Arrays.toString(begin) + " and size " + Arrays.toString(size) + " must have "
+        + xs.length + " entries");
+    for (int i = 0; i < xs.length; i++) {
+      require(begin[i] >= 0 && size[i] > 0 && begin[i] + size[i] <= xs[i], "slice: block at "
+          + Arrays.toString(begin) + " of size " + Arrays.toString(size) + " leaves "
+          + Arrays.toString(xs));
+    }
+    try (NDArray b = manager.create(begin.clone()); NDArray s = manager.create(size.clone())) {
+      return run(TfEagerOp.named("Slice").input(nd(x)).input(b).input(s));
     }
   }
 
@@ -214,18 +331,29 @@ final class DjlTensorScope implements TensorScope {
   public Tensor scale(Tensor x, double factor) {
     checkOpen();
     NDArray array = nd(x);
-    try (NDArray f = array.getDataType() == ai.djl.ndarray.types.DataType.FLOAT64
-        ? manager.create(factor) : manager.create((float) factor)) {
+    try (NDArray f = scalarLike(array, factor)) {
       return run(TfEagerOp.named("Mul").input(array).input(f));
     }
   }
 
   @Override
   public Tensor sumLastAxis(Tensor x) {
+    int rank = shapeOf("sumLastAxis input", x, -1).length;
+    return sum(x, new int[] {rank - 1}, true);
+  }
+
+  @Override
+  public Tensor sum(Tensor x, int[] axes, boolean keepDims) {
     checkOpen();
-    shapeOf("sumLastAxis input", x, -1);
-    try (NDArray axis = manager.create(new int[] {x.shape().length - 1})) {
-      return run(TfEagerOp.named("Sum").input(nd(x)).input(axis).attr("keep_dims", true));
+    int rank = shapeOf("sum input", x, -1).length;
+    boolean[] seen = new boolean[rank];
+    for (int axis : axes) {
+      require(axis >= 0 && axis < rank && !seen[axis], "sum: axes " + Arrays.toString(axes)
+          + " must be distinct and in [0, " + rank + ")");
+      seen[axis] = true;
+    }
+    try (NDArray a = manager.create(axes.clone())) {
+      return run(TfEagerOp.named("Sum").input(nd(x)).input(a).attr("keep_dims", keepDims));
     }
   }
 
@@ -242,7 +370,7 @@ final class DjlTensorScope implements TensorScope {
   @Override
   public TensorScope child() {
     checkOpen();
-    DjlTensorScope child = new DjlTensorScope(manager.newSubManager(), this);
+    DjlTensorScope child = new DjlTensorScope(manager.newSubManager(), this, runtime);
     children.add(child);
     return child;
   }
@@ -257,12 +385,18 @@ final class DjlTensorScope implements TensorScope {
       if (parent != null) {
         parent.children.remove(this);
       }
-      TensorEngine.scopeClosed(this);
+      runtime.scopeClosed(this);
     }
   }
 
+  /** This scope's array manager, for the ops in {@link SpatialOps}. */
+  NDManager manager() {
+    checkOpen();
+    return manager;
+  }
+
   /** Runs the op with its output owned by this scope, naming the op when TensorFlow refuses. */
-  private Tensor run(TfEagerOp op) {
+  Tensor run(TfEagerOp op) {
     checkOpen();
     try {
       return new DjlTensor(op.runOn(manager));
@@ -272,79 +406,27 @@ final class DjlTensorScope implements TensorScope {
     }
   }
 
-  /**
-   * The shape of {@code t}, checked to have {@code rank} dimensions, or at least {@code -rank}
-   * when negative.
-   */
-  private static int[] shapeOf(String what, Tensor t, int rank) {
-    int[] shape = nd(t).getShape().isScalar() ? new int[0] : t.shape();
-    boolean ok = rank >= 0 ? shape.length == rank : shape.length >= -rank;
-    if (!ok) {
-      throw new IllegalArgumentException(what + " must have " + (rank >= 0 ? "" : "at least ")
-          + Math.abs(rank) + " dimensions, got " + Arrays.toString(shape));
-    }
-    return shape;
+  /** An elementwise op of one operand. */
+  private Tensor unary(String op, Tensor x) {
+    return run(TfEagerOp.named(op).input(nd(x)));
   }
 
-  /** Fails with both operands' shapes when {@code ok} is false. */
-  private static void require(boolean ok, String op, Tensor a, Tensor b) {
-    if (!ok) {
-      throw new IllegalArgumentException(op + ": incompatible shapes " + Arrays.toString(a.shape())
-          + " and " + Arrays.toString(b.shape()));
-    }
+  /** An elementwise op of two operands of equal shape and type, in TensorFlow's order. */
+  private Tensor binary(String op, Tensor first, Tensor second) {
+    sameShapeAndType(op, first, second);
+    return run(TfEagerOp.named(op).input(nd(first)).input(nd(second)));
   }
 
-  /** Fails unless both operands have the same element type (TensorFlow never promotes). */
-  private static void sameType(String op, Tensor a, Tensor b) {
-    if (nd(a).getDataType() != nd(b).getDataType()) {
-      throw new IllegalArgumentException(op + ": mixed element types " + nd(a).getDataType()
-          + " and " + nd(b).getDataType());
-    }
-  }
-
-  /** Fails unless the shapes broadcast under NumPy rules and the types match. */
-  private static void broadcastable(String op, Tensor a, Tensor b) {
-    int[] as = a.shape();
-    int[] bs = b.shape();
-    for (int i = 1; i <= Math.min(as.length, bs.length); i++) {
-      int da = as[as.length - i];
-      int db = bs[bs.length - i];
-      require(da == db || da == 1 || db == 1, op, a, b);
-    }
-    sameType(op, a, b);
-  }
-
-  /** The array behind one of this engine's tensors. */
-  private static NDArray nd(Tensor t) {
-    if (!(t instanceof DjlTensor d)) {
-      throw new IllegalArgumentException("not a tensor of this engine: " + t);
-    }
-    return d.array();
+  /** A scalar in {@code like}'s precision (TensorFlow never promotes). */
+  private NDArray scalarLike(NDArray like, double value) {
+    return like.getDataType() == DataType.FLOAT64 ? manager.create(value)
+        : manager.create((float) value);
   }
 
   /** Fails once closed, before any native call on a closed manager. */
   private void checkOpen() {
     if (closed.get()) {
       throw new IllegalStateException("tensor scope is closed");
-    }
-  }
-
-  /** Checks that {@code length} values fill {@code shape}. */
-  private static void checkSize(int length, int[] shape) {
-    if (shape.length == 0) {
-      throw new IllegalArgumentException("tensor shape must have at least one dimension");
-    }
-    long size = 1;
-    for (int d : shape) {
-      if (d <= 0) {
-        throw new IllegalArgumentException("tensor dimensions must be positive, got "
-            + Arrays.toString(shape));
-      }
-      size *= d;
-    }
-    if (size != length) {
-      throw new IllegalArgumentException("got " + length + " values for shape "
-          + Arrays.toString(shape) + " (" + size + " elements)");
     }
   }
 

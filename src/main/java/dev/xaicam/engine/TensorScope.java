@@ -7,7 +7,10 @@ package dev.xaicam.engine;
  * <p>Layouts follow TensorFlow and Keras: images NHWC, conv kernels HWIO {@code (kh, kw, in,
  * out)}, dense kernels {@code (in, out)}. Ops run in the inputs' precision (float32, or float64
  * when every input is float64); inputs may belong to this scope or to any still-open scope.
- * Open scopes with try-with-resources where they are made.
+ * Every op checks shapes and types before TensorFlow sees the call. Open scopes with
+ * try-with-resources where they are made.
+ *
+ * <p>Gradient ops take dL/dy first, then what the forward pass saved ({@code x} or {@code y}).
  */
 public interface TensorScope extends AutoCloseable {
 
@@ -17,14 +20,14 @@ public interface TensorScope extends AutoCloseable {
   /** A float64 tensor holding {@code values} (row-major) with the given shape. */
   Tensor fromDoubles(double[] values, int... shape);
 
-  /** 2-D convolution, stride 1, SAME padding: {@code (N,H,W,I) * (kh,kw,I,O) -> (N,H,W,O)}. */
-  Tensor conv2d(Tensor x, Tensor kernel);
+  /** 2-D convolution {@code (N,H,W,I) * (kh,kw,I,O) -> (N,H',W',O)} moved as {@code options}. */
+  Tensor conv2d(Tensor x, Tensor kernel, ConvOptions options);
 
   /** Gradient of {@link #conv2d} w.r.t. its input of shape {@code inputShape}, given dL/dy. */
-  Tensor conv2dBackpropInput(int[] inputShape, Tensor kernel, Tensor dy);
+  Tensor conv2dBackpropInput(int[] inputShape, Tensor kernel, Tensor dy, ConvOptions options);
 
   /** Gradient of {@link #conv2d} w.r.t. its kernel of shape {@code kernelShape}, given dL/dy. */
-  Tensor conv2dBackpropFilter(Tensor x, int[] kernelShape, Tensor dy);
+  Tensor conv2dBackpropFilter(Tensor x, int[] kernelShape, Tensor dy, ConvOptions options);
 
   /** Adds the 1-D {@code bias} along the last axis. */
   Tensor biasAdd(Tensor x, Tensor bias);
@@ -32,17 +35,80 @@ public interface TensorScope extends AutoCloseable {
   /** Gradient of {@link #biasAdd} w.r.t. the bias: dy summed over every axis but the last. */
   Tensor biasAddGrad(Tensor dy);
 
+  /** Max pooling of an NHWC map. */
+  Tensor maxPool(Tensor x, PoolOptions options);
+
+  /** Gradient through {@link #maxPool}: each dy goes to its window's (first) maximum in x. */
+  Tensor maxPoolGrad(Tensor x, Tensor y, Tensor dy, PoolOptions options);
+
+  /** Average pooling of an NHWC map; SAME windows average only the cells inside the input. */
+  Tensor avgPool(Tensor x, PoolOptions options);
+
+  /** Gradient through {@link #avgPool} to an input of shape {@code inputShape}. */
+  Tensor avgPoolGrad(int[] inputShape, Tensor dy, PoolOptions options);
+
   /** max(x, 0) elementwise. */
   Tensor relu(Tensor x);
 
   /** Gradient through {@link #relu}: {@code dy} where the relu output {@code y > 0}, else 0. */
   Tensor reluGrad(Tensor dy, Tensor y);
 
-  /** Max pooling with a 2x2 window and stride 2, VALID padding (Keras MaxPooling2D default). */
-  Tensor maxPool2x2(Tensor x);
+  /** min(max(x, 0), 6) elementwise. */
+  Tensor relu6(Tensor x);
 
-  /** Gradient through {@link #maxPool2x2}: each dy goes to its window's maximum in {@code x}. */
-  Tensor maxPoolGrad(Tensor x, Tensor y, Tensor dy);
+  /** Gradient through {@link #relu6}: dy where 0 < x < 6 ({@code x} may be input or output). */
+  Tensor relu6Grad(Tensor dy, Tensor x);
+
+  /** 1 / (1 + e^-x) elementwise. */
+  Tensor sigmoid(Tensor x);
+
+  /** Gradient through {@link #sigmoid} from its output: dy * y * (1 - y). */
+  Tensor sigmoidGrad(Tensor dy, Tensor y);
+
+  /** tanh(x) elementwise. */
+  Tensor tanh(Tensor x);
+
+  /** Gradient through {@link #tanh} from its output: dy * (1 - y^2). */
+  Tensor tanhGrad(Tensor dy, Tensor y);
+
+  /** x for x > 0, e^x - 1 otherwise. */
+  Tensor elu(Tensor x);
+
+  /** Gradient through {@link #elu} from its output: dy where y > 0, dy * (y + 1) otherwise. */
+  Tensor eluGrad(Tensor dy, Tensor y);
+
+  /** Scaled ELU with Klambauer et al.'s constants (scale 1.0507..., alpha 1.6732...). */
+  Tensor selu(Tensor x);
+
+  /** Gradient through {@link #selu} from its output. */
+  Tensor seluGrad(Tensor dy, Tensor y);
+
+  /** log(1 + e^x) elementwise. */
+  Tensor softplus(Tensor x);
+
+  /** Gradient through {@link #softplus} from its input: dy * sigmoid(x). */
+  Tensor softplusGrad(Tensor dy, Tensor x);
+
+  /** x for x > 0, alpha * x otherwise. */
+  Tensor leakyRelu(Tensor x, double alpha);
+
+  /** Gradient through {@link #leakyRelu} from its input. */
+  Tensor leakyReluGrad(Tensor dy, Tensor x, double alpha);
+
+  /** The Gauss error function elementwise. */
+  Tensor erf(Tensor x);
+
+  /** e^x elementwise. */
+  Tensor exp(Tensor x);
+
+  /** 1 where {@code x > threshold}, else 0, in x's precision (a mask for composed gradients). */
+  Tensor greater(Tensor x, double threshold);
+
+  /** min(max(x, low), high) elementwise. */
+  Tensor clip(Tensor x, double low, double high);
+
+  /** x + c elementwise, c taken in x's precision. */
+  Tensor addScalar(Tensor x, double c);
 
   /** Matrix product of 2-D tensors, optionally transposing either operand first. */
   Tensor matmul(Tensor a, Tensor b, boolean transposeA, boolean transposeB);
@@ -52,6 +118,12 @@ public interface TensorScope extends AutoCloseable {
 
   /** The same values with a new shape of equal element count. */
   Tensor reshape(Tensor x, int... shape);
+
+  /** Zero padding: {@code paddings[i]} = cells before and after along axis i, each >= 0. */
+  Tensor pad(Tensor x, int[][] paddings);
+
+  /** The block starting at {@code begin} with extent {@code size} (both per axis). */
+  Tensor slice(Tensor x, int[] begin, int[] size);
 
   /** Elementwise product with NumPy broadcasting. */
   Tensor multiply(Tensor a, Tensor b);
@@ -68,6 +140,9 @@ public interface TensorScope extends AutoCloseable {
   /** Sum over the last axis, keeping it with size 1. */
   Tensor sumLastAxis(Tensor x);
 
+  /** Sum over {@code axes} (distinct, in range), keeping them with size 1 when asked. */
+  Tensor sum(Tensor x, int[] axes, boolean keepDims);
+
   /**
    * Frees one tensor this scope owns before the scope closes, so long chains keep only what they
    * still need; using it afterwards fails.
@@ -80,4 +155,29 @@ public interface TensorScope extends AutoCloseable {
   /** Frees every tensor owned by this scope and its children; idempotent. */
   @Override
   void close();
+
+  /** Legacy shorthand for {@code dev.xaicam.model} (stride 1, SAME); goes with that package. */
+  default Tensor conv2d(Tensor x, Tensor kernel) {
+    return conv2d(x, kernel, ConvOptions.UNIT_SAME);
+  }
+
+  /** Legacy shorthand for {@code dev.xaicam.model} (stride 1, SAME); goes with that package. */
+  default Tensor conv2dBackpropInput(int[] inputShape, Tensor kernel, Tensor dy) {
+    return conv2dBackpropInput(inputShape, kernel, dy, ConvOptions.UNIT_SAME);
+  }
+
+  /** Legacy shorthand for {@code dev.xaicam.model} (stride 1, SAME); goes with that package. */
+  default Tensor conv2dBackpropFilter(Tensor x, int[] kernelShape, Tensor dy) {
+    return conv2dBackpropFilter(x, kernelShape, dy, ConvOptions.UNIT_SAME);
+  }
+
+  /** Legacy shorthand for {@code dev.xaicam.model} (2x2, stride 2, VALID); goes with it. */
+  default Tensor maxPool2x2(Tensor x) {
+    return maxPool(x, PoolOptions.TWO_BY_TWO);
+  }
+
+  /** Legacy shorthand for {@code dev.xaicam.model} (2x2, stride 2, VALID); goes with it. */
+  default Tensor maxPoolGrad(Tensor x, Tensor y, Tensor dy) {
+    return maxPoolGrad(x, y, dy, PoolOptions.TWO_BY_TWO);
+  }
 }

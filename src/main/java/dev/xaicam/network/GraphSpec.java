@@ -13,11 +13,27 @@ import java.util.Set;
  * @param nodes every node in topological order: each node's inputs appear before it; the first
  *     node is the single {@code InputLayer}
  * @param outputName the node whose output is the model's output (class scores or probabilities)
+ * @param kerasMajorVersion major version of the Keras that wrote the configs (2 or 3): the few
+ *     semantics that differ between them (the {@code hard_sigmoid} slope) follow it
  */
-public record GraphSpec(String name, List<NodeSpec> nodes, String outputName) {
+public record GraphSpec(String name, List<NodeSpec> nodes, String outputName,
+    int kerasMajorVersion) {
+  /** Keras 2 (and tf.keras), the version built-in architectures follow. */
+  public static final int KERAS_2 = 2;
+  /** Keras 3. */
+  public static final int KERAS_3 = 3;
+
+  /** A graph whose configs Keras 2 wrote. */
+  public GraphSpec(String name, List<NodeSpec> nodes, String outputName) {
+    this(name, nodes, outputName, KERAS_2);
+  }
 
   /** Checks names are unique, inputs refer to earlier nodes and the output exists. */
   public GraphSpec {
+    if (kerasMajorVersion != KERAS_2 && kerasMajorVersion != KERAS_3) {
+      throw new IllegalArgumentException("model '" + name + "': Keras major version must be 2 or 3,"
+          + " got " + kerasMajorVersion);
+    }
     nodes = List.copyOf(nodes);
     if (nodes.isEmpty()) {
       throw new IllegalArgumentException("model '" + name + "' has no layers");

@@ -14,12 +14,20 @@ final class LayerConfig {
   private final NodeSpec node;
   /** The config object (empty when the node has none). */
   private final ObjectNode config;
+  /** Major version of the Keras that wrote the config, for the few defaults that differ. */
+  private final int kerasMajorVersion;
 
-  /** Reads {@code node}'s config. */
-  LayerConfig(NodeSpec node) {
+  /** Reads {@code node}'s config as Keras {@code kerasMajorVersion} (2 or 3) wrote it. */
+  LayerConfig(NodeSpec node, int kerasMajorVersion) {
     this.node = node;
     ObjectNode c = node.config();
     this.config = c == null ? new ObjectNode(null) : c;
+    this.kerasMajorVersion = kerasMajorVersion;
+  }
+
+  /** Major version of the Keras that wrote the config (2 or 3). */
+  int kerasMajorVersion() {
+    return kerasMajorVersion;
   }
 
   /** The node's full name (nested-model path included). */

@@ -3,6 +3,7 @@ package dev.xaicam.network;
 import dev.xaicam.XaiCamException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -17,11 +18,31 @@ final class LayerTypes {
     Layer create(LayerConfig config, List<int[]> inputShapes);
   }
 
+  /**
+   * Keras's convolution classes (subclasses of its {@code Conv} base), which tf-keras-vis's
+   * index rule seeks: a fact of Keras's class hierarchy, not of how xai-cam runs them.
+   */
+  private static final Set<String> KERAS_CONVOLUTIONS = Set.of("Conv1D", "Conv2D", "Conv3D",
+      "Conv1DTranspose", "Conv2DTranspose", "Conv3DTranspose", "DepthwiseConv1D",
+      "DepthwiseConv2D", "SeparableConv1D", "SeparableConv2D");
+
   /** Class name to factory, sorted for the "supported" list in messages. */
   private static final Map<String, Factory> FACTORIES = new TreeMap<>();
 
   static {
+    register("Activation", ActivationLayer::new);
+    register("Add", AddLayer::new);
+    register("AveragePooling2D", AveragePooling2DLayer::new);
+    register("Conv2D", Conv2DLayer::new);
+    register("Dense", DenseLayer::new);
+    register("ELU", ELULayer::new);
     register("Flatten", FlattenLayer::new);
+    register("InputLayer", InputLayer::new);
+    register("LeakyReLU", LeakyReLULayer::new);
+    register("MaxPooling2D", MaxPooling2DLayer::new);
+    register("PReLU", PReLULayer::new);
+    register("ReLU", ReLULayer::new);
+    register("Softmax", SoftmaxLayer::new);
   }
 
   /** Static registry only. */
@@ -39,24 +60,34 @@ final class LayerTypes {
     return FACTORIES.containsKey(className);
   }
 
+  /** Whether Keras's {@code className} is a convolution ({@code isinstance(layer, Conv)}). */
+  static boolean isKerasConvolution(String className) {
+    return KERAS_CONVOLUTIONS.contains(className);
+  }
+
   /** Every supported Keras class name, sorted. */
   static List<String> supported() {
     return List.copyOf(FACTORIES.keySet());
   }
 
   /**
-   * Parses {@code node} into a layer.
+   * Parses {@code node}, written by Keras {@code kerasMajorVersion}, into a layer.
    *
    * @throws XaiCamException (setup) naming the layer and its class when the class is not
    *     supported, or naming the config key when the config is unusable
    */
-  static Layer create(NodeSpec node, List<int[]> inputShapes) {
+  static Layer create(NodeSpec node, List<int[]> inputShapes, int kerasMajorVersion) {
     Factory factory = FACTORIES.get(node.className());
     if (factory == null) {
       throw XaiCamException.setup("layer '" + node.name() + "' is a " + node.className()
           + ", which xai-cam cannot run; supported layer classes: "
           + String.join(", ", supported()));
     }
-    return factory.create(new LayerConfig(node), inputShapes);
+    return factory.create(new LayerConfig(node, kerasMajorVersion), inputShapes);
+  }
+
+  /** As {@link #create(NodeSpec, List, int)} for a config written by Keras 2. */
+  static Layer create(NodeSpec node, List<int[]> inputShapes) {
+    return create(node, inputShapes, GraphSpec.KERAS_2);
   }
 }

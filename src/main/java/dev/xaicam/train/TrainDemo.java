@@ -1,17 +1,20 @@
 package dev.xaicam.train;
 
-import dev.xaicam.model.Architecture;
-import dev.xaicam.model.DemoNet;
+import dev.xaicam.architectures.DemoNet;
+import dev.xaicam.architectures.GlorotWeights;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.model.KerasWeightsFile;
-import dev.xaicam.model.LossGradients;
-import dev.xaicam.model.ModelWeights;
 import dev.xaicam.model.Network;
-import dev.xaicam.model.Vgg16;
+import dev.xaicam.network.GraphNetwork;
+import dev.xaicam.network.ModelGraph;
+import dev.xaicam.network.ModelWeights;
+import dev.xaicam.network.Precision;
 import dev.xaicam.shapes.ShapeKind;
 import dev.xaicam.shapes.ShapeScene;
 import dev.xaicam.shapes.ShapeSceneGenerator;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /**
  * Trains the bundled demo model from scratch on generated shape pictures and writes its weights
@@ -41,9 +44,9 @@ public final class TrainDemo {
   /** Static methods and {@code main} only. */
   private TrainDemo() {}
 
-  /** The demo model's layer graph, one output per shape class. */
-  public static Architecture architecture() {
-    return DemoNet.architecture(ShapeKind.values().length);
+  /** The demo model's graph, one output per shape class. */
+  public static ModelGraph graph() {
+    return ModelGraph.of(DemoNet.spec(ShapeKind.values().length));
   }
 
   /**
@@ -55,19 +58,19 @@ public final class TrainDemo {
     if (steps < 1 || batch < 1) {
       throw new IllegalArgumentException("steps and batch must be >= 1, got " + steps + " and " + batch);
     }
-    Architecture architecture = architecture();
-    Trainer trainer = new Trainer(architecture, Vgg16.randomWeights(architecture, INIT_SEED));
+    ModelGraph graph = graph();
+    Trainer trainer = new Trainer(graph, GlorotWeights.of(graph, INIT_SEED), TensorRuntime.shared());
     ShapeSceneGenerator generator = new ShapeSceneGenerator(TRAIN_SEED, DemoNet.INPUT_SIZE);
     double lossSum = 0;
     int correct = 0;
     int seen = 0;
     long start = System.nanoTime();
     for (int step = 0; step < steps; step++) {
-      float[] inputs = new float[batch * architecture.inputSize()];
+      float[] inputs = new float[batch * graph.inputSize()];
       int[] labels = new int[batch];
       fill(generator, (long) step * batch, inputs, labels);
       double rate = step < 0.7 * steps ? LEARNING_RATE : LEARNING_RATE / 10;
-      LossGradients result = trainer.step(inputs, batch, labels, rate);
+      TrainingStep result = trainer.step(inputs, batch, labels, rate);
       lossSum += result.loss() * batch;
       correct += result.correct();
       seen += batch;
@@ -93,16 +96,30 @@ public final class TrainDemo {
   }
 
   /** Fraction of {@code count} held-out pictures (seed {@link #TEST_SEED}) classified right. */
+  public static double heldOutAccuracy(GraphNetwork network, int count) {
+    return heldOutAccuracy(network::probabilities, network.graph().inputSize(), count);
+  }
+
+  /**
+   * As {@link #heldOutAccuracy(GraphNetwork, int)} on the old network, for callers not switched
+   * yet. For the lead: delete with {@code dev.xaicam.model}.
+   */
   public static double heldOutAccuracy(Network network, int count) {
+    return heldOutAccuracy(network::probabilities, network.architecture().inputSize(), count);
+  }
+
+  /** Held-out accuracy of a batch classifier taking images of {@code inputSize} floats. */
+  private static double heldOutAccuracy(BiFunction<float[], Integer, float[][]> classifier,
+      int inputSize, int count) {
     ShapeSceneGenerator generator = new ShapeSceneGenerator(TEST_SEED, DemoNet.INPUT_SIZE);
     int correct = 0;
     int batch = 50;
     for (int first = 0; first < count; first += batch) {
       int n = Math.min(batch, count - first);
-      float[] inputs = new float[n * network.architecture().inputSize()];
+      float[] inputs = new float[n * inputSize];
       int[] labels = new int[n];
       fill(generator, first, inputs, labels);
-      float[][] p = network.probabilities(inputs, n);
+      float[][] p = classifier.apply(inputs, n);
       for (int k = 0; k < n; k++) {
         int best = 0;
         for (int c = 1; c < p[k].length; c++) {
@@ -125,8 +142,10 @@ public final class TrainDemo {
     int steps = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_STEPS;
     long start = System.nanoTime();
     ModelWeights weights = train(steps, BATCH);
-    KerasWeightsFile.write(out, weights, KerasWeightsFile.Layout.LEGACY);
-    try (Network network = Network.create(architecture(), KerasWeightsFile.read(out))) {
+    KerasWeightsFile.write(out, LegacyWeights.toLegacy(weights), KerasWeightsFile.Layout.LEGACY);
+    ModelWeights written = LegacyWeights.fromLegacy(KerasWeightsFile.read(out));
+    try (GraphNetwork network = GraphNetwork.create(graph(), written, TensorRuntime.shared(),
+        Precision.FLOAT32)) {
       System.out.printf(Locale.ROOT, "held-out accuracy %.4f on %d pictures; wrote %s in %.0f s%n",
           heldOutAccuracy(network, HELD_OUT), HELD_OUT, out, (System.nanoTime() - start) / 1e9);
     }

@@ -1,22 +1,27 @@
 package dev.xaicam.train;
 
-import dev.xaicam.model.Architecture;
-import dev.xaicam.model.LossGradients;
-import dev.xaicam.model.ModelWeights;
-import dev.xaicam.model.Network;
-import dev.xaicam.model.WeightArray;
+import dev.xaicam.engine.TensorRuntime;
+import dev.xaicam.network.GraphNetwork;
+import dev.xaicam.network.GraphPass;
+import dev.xaicam.network.ModelGraph;
+import dev.xaicam.network.ModelWeights;
+import dev.xaicam.network.Precision;
+import dev.xaicam.network.WeightArray;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Mini-batch training with Adam: TensorFlow computes each batch's gradients through the
- * project's own layer graph, and the update runs in Java on the weights' float arrays.
+ * Mini-batch training with Adam: TensorFlow computes each batch's gradients through the graph
+ * network (softmax cross-entropy on its logits), and the update runs in Java on the weights'
+ * float arrays.
  */
 public final class Trainer {
-  /** The layer graph being trained. */
-  private final Architecture architecture;
+  /** The graph being trained; its output must be a softmax classifier. */
+  private final ModelGraph graph;
+  /** The tensor runtime every step's network uses. */
+  private final TensorRuntime runtime;
   /** Current weights by layer; the arrays are updated in place. */
   private final Map<String, List<float[]>> values = new LinkedHashMap<>();
   /** Shapes matching {@link #values}. */
@@ -27,11 +32,13 @@ public final class Trainer {
   /**
    * A trainer starting from {@code initial} (copied, never modified).
    *
-   * @param architecture the layer graph
-   * @param initial starting weights for every layer of {@code architecture}
+   * @param graph the layer graph
+   * @param initial starting weights for every layer of {@code graph}
+   * @param runtime the tensor runtime
    */
-  public Trainer(Architecture architecture, ModelWeights initial) {
-    this.architecture = architecture;
+  public Trainer(ModelGraph graph, ModelWeights initial, TensorRuntime runtime) {
+    this.graph = graph;
+    this.runtime = runtime;
     initial.byLayer().forEach((layer, arrays) -> {
       List<float[]> v = new ArrayList<>();
       List<int[]> s = new ArrayList<>();
@@ -56,13 +63,16 @@ public final class Trainer {
    * @param learningRate Adam's step size, > 0
    * @return the loss and accuracy measured before the update
    */
-  public LossGradients step(float[] inputs, int batch, int[] labels, double learningRate) {
+  public TrainingStep step(float[] inputs, int batch, int[] labels, double learningRate) {
     if (!(learningRate > 0)) {
       throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
     }
-    LossGradients result;
-    try (Network network = Network.create(architecture, weights())) {
-      result = network.lossGradients(inputs, batch, labels);
+    TrainingStep result;
+    try (GraphNetwork network = GraphNetwork.create(graph, weights(), runtime, Precision.FLOAT32);
+        GraphPass pass = network.forward(inputs, batch, graph.inputTarget())) {
+      SoftmaxCrossEntropy loss = SoftmaxCrossEntropy.of(pass.logits(), labels);
+      result = new TrainingStep(loss.loss(), loss.correct(),
+          pass.weightGradients(loss.logitGradients()));
     }
     values.forEach((layer, arrays) -> {
       List<WeightArray> gradients = result.gradients().of(layer);

@@ -20,7 +20,7 @@ class DjlTensorScopeTest {
 
   @BeforeEach
   void open() {
-    scope = TensorEngine.openScope();
+    scope = TensorRuntime.shared().openScope();
   }
 
   @AfterEach
@@ -193,6 +193,89 @@ class DjlTensorScopeTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mixed element types");
     // the context still works: nothing reached TensorFlow
     assertThat(scope.matmul(a, a, false, true).toFloats()).containsExactly(3, 3, 3, 3);
+  }
+
+  @Test
+  void activationsMatchTheirFormulas() {
+    double[] x = {-2, 0, 1, 7};
+    assertThat(op(scope::relu6, x)).containsExactly(0, 0, 1, 6);
+    assertThat(op(scope::sigmoid, x)[1]).isEqualTo(0.5);
+    assertThat(op(scope::tanh, x)[2]).isCloseTo(Math.tanh(1), within(1e-15));
+    assertThat(op(scope::elu, x)[0]).isCloseTo(Math.exp(-2) - 1, within(1e-15));
+    assertThat(op(scope::selu, x)[2]).isCloseTo(1.0507009873554805, within(1e-15));
+    assertThat(op(scope::softplus, x)[1]).isCloseTo(Math.log(2), within(1e-15));
+    assertThat(op(t -> scope.leakyRelu(t, 0.25), x)).containsExactly(-0.5, 0, 1, 7);
+    assertThat(op(scope::erf, x)[1]).isZero();
+    assertThat(op(scope::exp, x)[2]).isCloseTo(Math.E, within(1e-15));
+    assertThat(op(t -> scope.greater(t, 0), x)).containsExactly(0, 0, 1, 1);
+    assertThat(op(t -> scope.clip(t, -1, 2), x)).containsExactly(-1, 0, 1, 2);
+    assertThat(op(t -> scope.addScalar(t, 0.5), x)).containsExactly(-1.5, 0.5, 1.5, 7.5);
+    assertThat(scope.greater(scope.fromFloats(new float[] {1, -1}, 2), 0).toFloats())
+        .containsExactly(1, 0);
+  }
+
+  @Test
+  void activationGradientsMatchCentralDifferences() {
+    double[] x = {-2.3, -0.7, 0.4, 1.9, 6.5};
+    double alpha = 0.2;
+    gradientMatches(scope::relu6, (dy, in, out) -> scope.relu6Grad(dy, in), x);
+    gradientMatches(scope::sigmoid, (dy, in, out) -> scope.sigmoidGrad(dy, out), x);
+    gradientMatches(scope::tanh, (dy, in, out) -> scope.tanhGrad(dy, out), x);
+    gradientMatches(scope::elu, (dy, in, out) -> scope.eluGrad(dy, out), x);
+    gradientMatches(scope::selu, (dy, in, out) -> scope.seluGrad(dy, out), x);
+    gradientMatches(scope::softplus, (dy, in, out) -> scope.softplusGrad(dy, in), x);
+    gradientMatches(t -> scope.leakyRelu(t, alpha),
+        (dy, in, out) -> scope.leakyReluGrad(dy, in, alpha), x);
+  }
+
+  @Test
+  void padSliceAndSumMoveBlocksAndReduceAxes() {
+    Tensor x = scope.fromFloats(new float[] {1, 2, 3, 4}, 2, 2);
+    Tensor p = scope.pad(x, new int[][] {{1, 0}, {0, 2}});
+    assertThat(p.shape()).containsExactly(3, 4);
+    assertThat(p.toFloats()).containsExactly(0, 0, 0, 0, 1, 2, 0, 0, 3, 4, 0, 0);
+    assertThat(scope.slice(p, new int[] {1, 1}, new int[] {2, 2}).toFloats())
+        .containsExactly(2, 0, 4, 0);
+    Tensor s = scope.sum(scope.reshape(p, 3, 2, 2), new int[] {0, 2}, false);
+    assertThat(s.shape()).containsExactly(2);
+    assertThat(s.toFloats()).containsExactly(1 + 2 + 3 + 4, 0);
+    assertThatThrownBy(() -> scope.slice(p, new int[] {2, 0}, new int[] {2, 1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slice");
+    assertThatThrownBy(() -> scope.pad(x, new int[][] {{-1, 0}, {0, 0}}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pad: axis 0");
+    assertThatThrownBy(() -> scope.sum(x, new int[] {1, 1}, true))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distinct");
+  }
+
+  /** A gradient op given dy, the forward input and the forward output. */
+  private interface GradientOp {
+    Tensor apply(Tensor dy, Tensor x, Tensor y);
+  }
+
+  /** Values of a unary op applied to float64 {@code x}. */
+  private double[] op(java.util.function.UnaryOperator<Tensor> f, double[] x) {
+    return f.apply(scope.fromDoubles(x, x.length)).toDoubles();
+  }
+
+  /** Checks {@code grad} with dy = 1 against (f(x + h) - f(x - h)) / 2h at every element. */
+  private void gradientMatches(java.util.function.UnaryOperator<Tensor> f, GradientOp grad,
+      double[] x) {
+    double h = 1e-6;
+    double[] plus = new double[x.length];
+    double[] minus = new double[x.length];
+    double[] one = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      plus[i] = x[i] + h;
+      minus[i] = x[i] - h;
+      one[i] = 1;
+    }
+    Tensor in = scope.fromDoubles(x, x.length);
+    double[] g = grad.apply(scope.fromDoubles(one, x.length), in, f.apply(in)).toDoubles();
+    double[] fp = op(f, plus);
+    double[] fm = op(f, minus);
+    for (int i = 0; i < x.length; i++) {
+      assertThat(g[i]).as("gradient at " + x[i]).isCloseTo((fp[i] - fm[i]) / (2 * h), within(1e-8));
+    }
   }
 
   /** n ones. */

@@ -24,8 +24,13 @@ final class LayerGradientCheck {
   /** Static methods only. */
   private LayerGradientCheck() {}
 
-  /** A layer of Keras class {@code className} parsed from {@code configJson}. */
+  /** A layer of Keras class {@code className} parsed from {@code configJson} (Keras 2). */
   static Layer layer(String className, String configJson, int[]... inputShapes) {
+    return layer(GraphSpec.KERAS_2, className, configJson, inputShapes);
+  }
+
+  /** As {@link #layer(String, String, int[]...)} for a config Keras {@code kerasMajor} wrote. */
+  static Layer layer(int kerasMajor, String className, String configJson, int[]... inputShapes) {
     try {
       ObjectNode config = (ObjectNode) JSON.readTree(configJson);
       List<String> inputs = new ArrayList<>();
@@ -33,10 +38,16 @@ final class LayerGradientCheck {
         inputs.add("in" + i);
       }
       NodeSpec node = new NodeSpec("layer", className, config, inputs);
-      return LayerTypes.create(node, List.of(inputShapes));
+      return LayerTypes.create(node, List.of(inputShapes), kerasMajor);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(configJson, e);
     }
+  }
+
+  /** The layer's float64 forward output for one input batch {@code x} of {@code batchShape}. */
+  static double[] forward(TensorScope scope, Layer layer, List<Tensor> weights, double[] x,
+      int... batchShape) {
+    return layer.forward(scope, List.of(scope.fromDoubles(x, batchShape)), weights).toDoubles();
   }
 
   /** n uniform values in [-1, 1). */
@@ -123,6 +134,44 @@ final class LayerGradientCheck {
       assertThat(dx.get(i).shape()).as("gradient shape of input " + i)
           .containsExactly(batchShapes[i]);
       actual += dot(dx.get(i).toDoubles(), v[i]);
+    }
+    assertThat(Math.abs(expected)).as("a non-trivial test").isGreaterThan(1e-3);
+    assertThat(actual).isCloseTo(expected, within(1e-7 * (1 + Math.abs(expected))));
+  }
+  /**
+   * Dot-product test of {@code layer.weightGradients}: {@code <u, (f(W + tV) - f(W - tV)) / 2t>}
+   * must equal {@code sum_j <dW_j, V_j>} for random weights W, directions V, input and cotangent u.
+   */
+  static void assertWeightGradientsMatchForward(
+      TensorScope scope, TrainableLayer layer, long seed, int[] batchShape) {
+    int n = 1;
+    for (int d : batchShape) {
+      n *= d;
+    }
+    List<Tensor> x = List.of(scope.fromDoubles(random(seed, n), batchShape));
+    List<WeightSpec> specs = layer.weights();
+    List<Tensor> w = new ArrayList<>();
+    List<Tensor> plus = new ArrayList<>();
+    List<Tensor> minus = new ArrayList<>();
+    double[][] v = new double[specs.size()][];
+    for (int j = 0; j < specs.size(); j++) {
+      double[] values = random(seed + 20L + j, (int) specs.get(j).size());
+      v[j] = random(seed + 40L + j, values.length);
+      w.add(scope.fromDoubles(values, specs.get(j).shape()));
+      plus.add(scope.fromDoubles(step(values, STEP, v[j]), specs.get(j).shape()));
+      minus.add(scope.fromDoubles(step(values, -STEP, v[j]), specs.get(j).shape()));
+    }
+    Tensor y = layer.forward(scope, x, w);
+    double[] u = random(seed + 99, (int) y.size());
+    double expected = (dot(u, layer.forward(scope, x, plus).toDoubles())
+        - dot(u, layer.forward(scope, x, minus).toDoubles())) / (2 * STEP);
+    List<Tensor> dw = layer.weightGradients(scope, x, y, scope.fromDoubles(u, y.shape()), w);
+    assertThat(dw).hasSameSizeAs(specs);
+    double actual = 0;
+    for (int j = 0; j < specs.size(); j++) {
+      assertThat(dw.get(j).shape()).as("gradient shape of " + specs.get(j).role())
+          .containsExactly(specs.get(j).shape());
+      actual += dot(dw.get(j).toDoubles(), v[j]);
     }
     assertThat(Math.abs(expected)).as("a non-trivial test").isGreaterThan(1e-3);
     assertThat(actual).isCloseTo(expected, within(1e-7 * (1 + Math.abs(expected))));

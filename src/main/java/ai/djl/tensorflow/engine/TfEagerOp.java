@@ -2,6 +2,7 @@ package ai.djl.tensorflow.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -58,6 +59,12 @@ public final class TfEagerOp {
 
   /** Sets an integer attribute (axis, N). */
   public TfEagerOp attr(String key, long value) {
+    attributes.add(e -> e.addParam(key, value));
+    return this;
+  }
+
+  /** Sets a type attribute (Cast's DstT). */
+  public TfEagerOp attr(String key, DataType value) {
     attributes.add(e -> e.addParam(key, value));
     return this;
   }

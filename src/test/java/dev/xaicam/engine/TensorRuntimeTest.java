@@ -1,0 +1,78 @@
+package dev.xaicam.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Scope ownership: closing frees arrays, children close with parents, freed tensors refuse use. */
+@Tag("native")
+class TensorRuntimeTest {
+  /** The runtime under test. */
+  private final TensorRuntime runtime = TensorRuntime.shared();
+
+
+  @Test
+  void closingAScopeFreesEveryArrayItOwns() {
+    int before = runtime.liveTensorCount();
+    int scopesBefore = runtime.openScopeCount();
+    try (TensorScope scope = runtime.openScope()) {
+      Tensor x = scope.fromFloats(new float[] {1, -2}, 2);
+      scope.relu(x);
+      assertThat(runtime.liveTensorCount()).isEqualTo(before + 2);
+      assertThat(runtime.openScopeCount()).isEqualTo(scopesBefore + 1);
+    }
+    assertThat(runtime.liveTensorCount()).isEqualTo(before);
+    assertThat(runtime.openScopeCount()).isEqualTo(scopesBefore);
+  }
+
+  @Test
+  void childScopesOwnTheirResultsAndCloseWithTheirParent() {
+    int before = runtime.liveTensorCount();
+    int scopesBefore = runtime.openScopeCount();
+    TensorScope root = runtime.openScope();
+    Tensor x = root.fromFloats(new float[] {1, -2}, 2);
+    Tensor kept;
+    try (TensorScope child = root.child()) {
+      kept = child.relu(x);
+      assertThat(runtime.liveTensorCount()).isEqualTo(before + 2);
+    }
+    assertThat(runtime.liveTensorCount()).isEqualTo(before + 1);
+    assertThatThrownBy(kept::toFloats).isInstanceOf(IllegalStateException.class);
+    TensorScope orphan = root.child();
+    orphan.relu(x);
+    assertThat(runtime.openScopeCount()).isEqualTo(scopesBefore + 2);
+    root.close();
+    assertThat(runtime.liveTensorCount()).isEqualTo(before);
+    assertThat(runtime.openScopeCount()).isEqualTo(scopesBefore);
+    assertThatThrownBy(() -> orphan.relu(x)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void releaseFreesOneTensorEarly() {
+    try (TensorScope scope = runtime.openScope()) {
+      int before = runtime.liveTensorCount();
+      Tensor x = scope.fromFloats(new float[] {1}, 1);
+      scope.release(x);
+      assertThat(runtime.liveTensorCount()).isEqualTo(before);
+      assertThatThrownBy(x::shape).isInstanceOf(IllegalStateException.class);
+      try (TensorScope child = scope.child()) {
+        Tensor y = scope.fromFloats(new float[] {1}, 1);
+        assertThatThrownBy(() -> child.release(y)).isInstanceOf(IllegalArgumentException.class);
+      }
+    }
+  }
+
+  @Test
+  void threadsCannotChangeOnceLoaded() {
+    runtime.openScope().close();
+    assertThatThrownBy(() -> runtime.configureThreads(1, 2))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> runtime.configureThreads(0, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
+    assertThatThrownBy(() -> runtime.useThreads(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("threads must be >= 1, got 0");
+    assertThatThrownBy(() -> runtime.useThreads(2)).isInstanceOf(IllegalStateException.class);
+  }
+}
