@@ -1,0 +1,72 @@
+package dev.xaicam.network;
+
+import dev.xaicam.engine.Tensor;
+import dev.xaicam.engine.TensorScope;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shapes of Keras's elementwise merge layers (Subtract, Multiply, Average, Maximum): per-image
+ * shapes broadcast as NumPy does, aligned at the last axis, so a (1, 1, C) gate scales an
+ * (H, W, C) map; gradients are summed back over the broadcast axes.
+ */
+final class MergeShapes {
+
+  /** Static helpers only. */
+  private MergeShapes() {}
+
+  /** The broadcast of every input shape, or a config error naming the first that conflicts. */
+  static int[] broadcast(LayerConfig config, List<int[]> inputShapes, int minimumInputs) {
+    if (inputShapes.size() < minimumInputs) {
+      throw config.error("needs at least " + minimumInputs + " inputs, got " + inputShapes.size());
+    }
+    int[] out = inputShapes.get(0).clone();
+    for (int[] shape : inputShapes.subList(1, inputShapes.size())) {
+      int[] next = pair(out, shape);
+      if (next == null) {
+        throw config.error("cannot combine inputs of shapes " + LayerConfig.shapeText(out)
+            + " and " + LayerConfig.shapeText(shape));
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  /** The broadcast of two shapes, or null when they conflict. */
+  static int[] pair(int[] a, int[] b) {
+    int rank = Math.max(a.length, b.length);
+    int[] out = new int[rank];
+    for (int i = 1; i <= rank; i++) {
+      int da = i <= a.length ? a[a.length - i] : 1;
+      int db = i <= b.length ? b[b.length - i] : 1;
+      if (da != db && da != 1 && db != 1) {
+        return null;
+      }
+      out[rank - i] = Math.max(da, db);
+    }
+    return out;
+  }
+
+  /**
+   * {@code grad} (a batch of the broadcast shape) summed over the axes {@code batchShape} was
+   * broadcast along, as a new tensor of {@code batchShape}.
+   */
+  static Tensor reduceTo(TensorScope scope, Tensor grad, int[] batchShape) {
+    int[] g = grad.shape();
+    int offset = g.length - batchShape.length;
+    List<Integer> axes = new ArrayList<>();
+    for (int axis = 1; axis < g.length; axis++) {
+      int target = axis - offset >= 1 ? batchShape[axis - offset] : 1;
+      if (target == 1 && g[axis] != 1) {
+        axes.add(axis);
+      }
+    }
+    if (axes.isEmpty()) {
+      return scope.reshape(grad, batchShape);
+    }
+    Tensor summed = scope.reduceSum(grad, axes.stream().mapToInt(Integer::intValue).toArray());
+    Tensor out = scope.reshape(summed, batchShape);
+    scope.release(summed);
+    return out;
+  }
+}
