@@ -26,7 +26,8 @@ final class AverageLayer implements Layer {
   }
 
   @Override
-  public Tensor forward(TensorScope scope, List<Tensor> inputs, List<Tensor> weights) {
+  public Tensor forward(TensorScope scope, List<Tensor> batch, List<Tensor> weights) {
+    List<Tensor> inputs = MergeShapes.aligned(scope, batch);
     Tensor sum = inputs.get(0);
     for (Tensor x : inputs.subList(1, inputs.size())) {
       Tensor next = scope.add(sum, x);

@@ -32,7 +32,8 @@ final class MaximumLayer implements Layer {
   }
 
   @Override
-  public Tensor forward(TensorScope scope, List<Tensor> inputs, List<Tensor> weights) {
+  public Tensor forward(TensorScope scope, List<Tensor> batch, List<Tensor> weights) {
+    List<Tensor> inputs = MergeShapes.aligned(scope, batch);
     Tensor max = inputs.get(0);
     if (inputs.size() == 1) {
       return scope.reshape(max, max.shape());
@@ -51,12 +52,13 @@ final class MaximumLayer implements Layer {
   public List<Tensor> backward(
       TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy, List<Tensor> weights) {
     int n = inputs.size();
-    List<Tensor> running = runningMaxima(scope, inputs, n - 1);
+    List<Tensor> aligned = MergeShapes.aligned(scope, inputs);
+    List<Tensor> running = runningMaxima(scope, aligned, n - 1);
     Tensor[] grads = new Tensor[n];
     Tensor g = dy;
     for (int i = n - 1; i >= 1; i--) {
       Tensor earlier = running.get(i - 1);
-      Tensor mask = scope.greaterEqual(earlier, inputs.get(i));
+      Tensor mask = scope.greaterEqual(earlier, aligned.get(i));
       Tensor toEarlier = scope.multiply(g, mask);
       Tensor toThis = scope.subtract(g, toEarlier);
       grads[i] = MergeShapes.reduceTo(scope, toThis, inputs.get(i).shape());

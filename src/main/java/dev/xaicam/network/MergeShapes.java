@@ -48,6 +48,32 @@ final class MergeShapes {
   }
 
   /**
+   * The batched inputs with unit axes inserted after the batch axis until all have the same
+   * rank, as Keras's merge layers do, so broadcasting aligns per-image shapes and never the batch
+   * axis; inputs already of full rank are returned as they are.
+   */
+  static List<Tensor> aligned(TensorScope scope, List<Tensor> inputs) {
+    int rank = 0;
+    for (Tensor x : inputs) {
+      rank = Math.max(rank, x.shape().length);
+    }
+    List<Tensor> out = new ArrayList<>();
+    for (Tensor x : inputs) {
+      int[] s = x.shape();
+      if (s.length == rank) {
+        out.add(x);
+        continue;
+      }
+      int[] expanded = new int[rank];
+      java.util.Arrays.fill(expanded, 1);
+      expanded[0] = s[0];
+      System.arraycopy(s, 1, expanded, rank - s.length + 1, s.length - 1);
+      out.add(scope.reshape(x, expanded));
+    }
+    return out;
+  }
+
+  /**
    * {@code grad} (a batch of the broadcast shape) summed over the axes {@code batchShape} was
    * broadcast along, as a new tensor of {@code batchShape}.
    */

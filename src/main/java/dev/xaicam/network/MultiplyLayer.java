@@ -29,16 +29,18 @@ final class MultiplyLayer implements Layer {
   }
 
   @Override
-  public Tensor forward(TensorScope scope, List<Tensor> inputs, List<Tensor> weights) {
+  public Tensor forward(TensorScope scope, List<Tensor> batch, List<Tensor> weights) {
+    List<Tensor> inputs = MergeShapes.aligned(scope, batch);
     return productExcept(scope, inputs, -1);
   }
 
   @Override
   public List<Tensor> backward(
       TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy, List<Tensor> weights) {
+    List<Tensor> aligned = MergeShapes.aligned(scope, inputs);
     List<Tensor> grads = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
-      Tensor others = inputs.size() == 1 ? null : productExcept(scope, inputs, i);
+      Tensor others = inputs.size() == 1 ? null : productExcept(scope, aligned, i);
       Tensor full = others == null ? dy : scope.multiply(dy, others);
       grads.add(MergeShapes.reduceTo(scope, full, inputs.get(i).shape()));
       if (others != null) {

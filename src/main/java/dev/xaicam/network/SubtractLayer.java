@@ -28,7 +28,8 @@ final class SubtractLayer implements Layer {
   }
 
   @Override
-  public Tensor forward(TensorScope scope, List<Tensor> inputs, List<Tensor> weights) {
+  public Tensor forward(TensorScope scope, List<Tensor> batch, List<Tensor> weights) {
+    List<Tensor> inputs = MergeShapes.aligned(scope, batch);
     return scope.subtract(inputs.get(0), inputs.get(1));
   }
 
