@@ -2,6 +2,7 @@ package dev.xaicam.network;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -61,7 +62,7 @@ final class ConfigNumbers {
           + "channel (" + channels + ")");
     }
     double[] out = new double[channels];
-    java.util.Arrays.fill(out, values[0]);
+    Arrays.fill(out, values[0]);
     return out;
   }
 }

@@ -3,6 +3,7 @@ package dev.xaicam.network;
 import dev.xaicam.engine.Tensor;
 import dev.xaicam.engine.TensorScope;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -65,7 +66,7 @@ final class MergeShapes {
         continue;
       }
       int[] expanded = new int[rank];
-      java.util.Arrays.fill(expanded, 1);
+      Arrays.fill(expanded, 1);
       expanded[0] = s[0];
       System.arraycopy(s, 1, expanded, rank - s.length + 1, s.length - 1);
       out.add(scope.reshape(x, expanded));

@@ -7,8 +7,9 @@ import dev.xaicam.engine.TensorScope;
  * A linear map from an (H, W, C) map to an (H', W', C) one that treats rows and columns
  * separately, {@code y[i][j] = sum rows[i][h] * cols[j][w] * x[h][w]}: the form of
  * {@code tf.image.resize} (bilinear or nearest, {@code half_pixel_centers}, no antialiasing) and
- * of a crop followed by one. As matrix products it runs in either precision and its gradient is
- * the transposed map.
+ * of a crop followed by one. Computed as matrix products rather than with TensorFlow's
+ * ResizeBilinear, which interpolates and returns float32 whatever its input (so {@code --float64}
+ * would lose precision there); the gradient is the transposed map.
  */
 final class Resampling {
   /** Input (height, width). */

@@ -65,7 +65,8 @@ final class SeparableConv2DLayer implements Layer {
   public List<WeightSpec> weights() {
     int[] k = window.kernel();
     List<WeightSpec> specs = new ArrayList<>();
-    specs.add(new WeightSpec("depthwise_kernel", new int[] {k[0], k[1], inputShape[2], multiplier}));
+    specs.add(new WeightSpec("depthwise_kernel",
+        new int[] {k[0], k[1], inputShape[2], multiplier}));
     specs.add(new WeightSpec("pointwise_kernel", new int[] {1, 1, depthwiseChannels(), filters}));
     if (useBias) {
       specs.add(new WeightSpec("bias", new int[] {filters}));

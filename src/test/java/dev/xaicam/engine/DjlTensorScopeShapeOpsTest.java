@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,7 +193,7 @@ class DjlTensorScopeShapeOpsTest {
   /** n ones. */
   private static float[] ones(int n) {
     float[] v = new float[n];
-    java.util.Arrays.fill(v, 1);
+    Arrays.fill(v, 1);
     return v;
   }
 }

@@ -36,7 +36,8 @@ class SeparableConv2DLayerTest {
         "{\"kernel_size\": 3, \"filters\": 0}", new int[] {5, 5, 1}))
         .hasMessageContaining("'filters' must be positive");
     assertThatThrownBy(() -> LayerGradientCheck.layer("SeparableConv2D",
-        "{\"kernel_size\": 3, \"filters\": 2}", new int[] {5, 5})).hasMessageContaining("(H, W, C)");
+        "{\"kernel_size\": 3, \"filters\": 2}", new int[] {5, 5}))
+        .hasMessageContaining("(H, W, C)");
   }
 
   @Test
