@@ -15,6 +15,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.tensorflow.engine.TfEagerOp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -437,5 +438,258 @@ final class DjlTensorScope implements TensorScope {
       dims[i] = shape[i];
     }
     return new Shape(dims);
+  }
+
+  @Override
+  public Tensor constantLike(Tensor like, double[] values, int... shape) {
+    checkOpen();
+    checkSize(values.length, shape);
+    if (nd(like).getDataType() == DataType.FLOAT64) {
+      return fromDoubles(values, shape);
+    }
+    float[] narrowed = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      narrowed[i] = (float) values[i];
+    }
+    return fromFloats(narrowed, shape);
+  }
+
+  @Override
+  public Tensor depthwiseConv2d(
+      Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations) {
+    int[] xs = shapeOf("depthwiseConv2d input", x, 4);
+    int[] ks = shapeOf("depthwiseConv2d kernel", kernel, 4);
+    require(xs[3] == ks[2], "depthwiseConv2d", x, kernel);
+    sameType("depthwiseConv2d", x, kernel);
+    checkWindowSize("depthwiseConv2d", xs, ks, strides, padding, dilations);
+    Tensor dense = undilated(kernel, dilations);
+    try {
+      return run(TfEagerOp.named("DepthwiseConv2dNative").input(nd(x)).input(nd(dense))
+          .attr("strides", nhwc(strides)).attr("padding", padding)
+          .attr("data_format", "NHWC"));
+    } finally {
+      if (dense != kernel) {
+        release(dense);
+      }
+    }
+  }
+
+  @Override
+  public Tensor depthwiseConv2dBackpropInput(
+      int[] inputShape, Tensor kernel, Tensor dy, int[] strides, String padding, int[] dilations) {
+    checkOpen();
+    int[] ks = shapeOf("depthwiseConv2dBackpropInput kernel", kernel, 4);
+    int[] ds = shapeOf("depthwiseConv2dBackpropInput dy", dy, 4);
+    require(inputShape.length == 4 && inputShape[3] == ks[2],
+        "depthwiseConv2dBackpropInput to " + Arrays.toString(inputShape), kernel, dy);
+    int[] out = checkWindowSize("depthwiseConv2dBackpropInput", inputShape, ks, strides, padding,
+        dilations);
+    require(ds[0] == inputShape[0] && ds[1] == out[0] && ds[2] == out[1]
+        && ds[3] == ks[2] * ks[3],
+        "depthwiseConv2dBackpropInput to " + Arrays.toString(inputShape), kernel, dy);
+    sameType("depthwiseConv2dBackpropInput", kernel, dy);
+    Tensor dense = undilated(kernel, dilations);
+    try (NDArray sizes = manager.create(inputShape.clone())) {
+      return run(TfEagerOp.named("DepthwiseConv2dNativeBackpropInput").input(sizes)
+          .input(nd(dense)).input(nd(dy)).attr("strides", nhwc(strides)).attr("padding", padding)
+          .attr("data_format", "NHWC"));
+    } finally {
+      if (dense != kernel) {
+        release(dense);
+      }
+    }
+  }
+
+  /**
+   * The HWIO {@code kernel} with {@code dilations - 1} zeros inserted between its taps, so a
+   * dilation-1 op computes the dilated one: TensorFlow 2.10's oneDNN depthwise backprop refuses
+   * dilations ("could not create a descriptor for a dilated convolution backward propagation
+   * primitive"), and using the same expansion forward keeps both directions alike. The kernel
+   * itself when both dilations are 1; otherwise a tensor of this scope the caller releases.
+   */
+  private Tensor undilated(Tensor kernel, int[] dilations) {
+    if (dilations[0] == 1 && dilations[1] == 1) {
+      return kernel;
+    }
+    int[] k = kernel.shape();
+    int dh = dilations[0];
+    int dw = dilations[1];
+    // (kh, 1, kw, 1, I, O) padded to (kh, dh, kw, dw, I, O) puts each tap first in its block.
+    Tensor split = reshape(kernel, k[0], 1, k[1], 1, k[2], k[3]);
+    Tensor spread = pad(split, new int[6], new int[] {0, dh - 1, 0, dw - 1, 0, 0});
+    release(split);
+    Tensor blocks = reshape(spread, k[0] * dh, k[1] * dw, k[2], k[3]);
+    release(spread);
+    // The trailing zeros after the last tap are not part of the dilated window.
+    Tensor dense = slice(blocks, new int[4],
+        new int[] {(k[0] - 1) * dh + 1, (k[1] - 1) * dw + 1, k[2], k[3]});
+    release(blocks);
+    return dense;
+  }
+
+  @Override
+  public Tensor concat(List<Tensor> parts, int axis) {
+    checkOpen();
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("concat: no parts");
+    }
+    int[] first = parts.get(0).shape();
+    if (axis < 0 || axis >= first.length) {
+      throw new IllegalArgumentException("concat: axis " + axis + " outside "
+          + Arrays.toString(first));
+    }
+    NDArray[] arrays = new NDArray[parts.size()];
+    for (int p = 0; p < arrays.length; p++) {
+      Tensor part = parts.get(p);
+      int[] ps = part.shape();
+      boolean ok = ps.length == first.length;
+      for (int i = 0; ok && i < ps.length; i++) {
+        ok = i == axis || ps[i] == first[i];
+      }
+      require(ok, "concat on axis " + axis, parts.get(0), part);
+      sameType("concat", parts.get(0), part);
+      arrays[p] = nd(part);
+    }
+    if (arrays.length == 1) {
+      return reshape(parts.get(0), first);
+    }
+    try (NDArray a = manager.create(axis)) {
+      return run(TfEagerOp.named("ConcatV2").inputList(arrays).input(a));
+    }
+  }
+
+  @Override
+  public Tensor reduceSum(Tensor x, int... axes) {
+    return reduce("Sum", x, axes);
+  }
+
+  @Override
+  public Tensor reduceMean(Tensor x, int... axes) {
+    return reduce("Mean", x, axes);
+  }
+
+  @Override
+  public Tensor reduceMax(Tensor x, int... axes) {
+    return reduce("Max", x, axes);
+  }
+
+  @Override
+  public Tensor broadcastTo(Tensor x, int... shape) {
+    checkOpen();
+    int[] xs = x.shape();
+    boolean ok = xs.length <= shape.length;
+    for (int i = 1; ok && i <= xs.length; i++) {
+      int from = xs[xs.length - i];
+      int to = shape[shape.length - i];
+      ok = to >= 1 && (from == to || from == 1);
+    }
+    if (!ok) {
+      throw new IllegalArgumentException("broadcastTo: cannot broadcast " + Arrays.toString(xs)
+          + " to " + Arrays.toString(shape));
+    }
+    try (NDArray dims = manager.create(shape.clone())) {
+      return run(TfEagerOp.named("BroadcastTo").input(nd(x)).input(dims));
+    }
+  }
+
+  @Override
+  public Tensor maximum(Tensor a, Tensor b) {
+    broadcastable("maximum", a, b);
+    return run(TfEagerOp.named("Maximum").input(nd(a)).input(nd(b)));
+  }
+
+  @Override
+  public Tensor greaterEqual(Tensor a, Tensor b) {
+    broadcastable("greaterEqual", a, b);
+    boolean wide = nd(a).getDataType() == DataType.FLOAT64;
+    try (NDArray mask = TfEagerOp.named("GreaterEqual").input(nd(a)).input(nd(b)).runOn(manager);
+        NDArray one = wide ? manager.create(1.0) : manager.create(1f);
+        NDArray zero = wide ? manager.create(0.0) : manager.create(0f)) {
+      return run(TfEagerOp.named("SelectV2").input(mask).input(one).input(zero));
+    }
+  }
+
+  @Override
+  public Tensor divide(Tensor a, Tensor b) {
+    broadcastable("divide", a, b);
+    return run(TfEagerOp.named("RealDiv").input(nd(a)).input(nd(b)));
+  }
+
+  @Override
+  public Tensor sqrt(Tensor x) {
+    return run(TfEagerOp.named("Sqrt").input(nd(x)));
+  }
+
+  @Override
+  public Tensor rsqrt(Tensor x) {
+    return run(TfEagerOp.named("Rsqrt").input(nd(x)));
+  }
+
+  @Override
+  public Tensor batchMatmul(Tensor a, Tensor b, boolean adjointA, boolean adjointB) {
+    int[] as = shapeOf("batchMatmul a", a, -2);
+    int[] bs = shapeOf("batchMatmul b", b, -2);
+    int inner = adjointA ? as[as.length - 2] : as[as.length - 1];
+    boolean ok = inner == (adjointB ? bs[bs.length - 1] : bs[bs.length - 2]);
+    for (int i = 3; ok && i <= Math.min(as.length, bs.length); i++) {
+      int da = as[as.length - i];
+      int db = bs[bs.length - i];
+      ok = da == db || da == 1 || db == 1;
+    }
+    require(ok, "batchMatmul (adjointA " + adjointA + ", adjointB " + adjointB + ")", a, b);
+    sameType("batchMatmul", a, b);
+    return run(TfEagerOp.named("BatchMatMulV2").input(nd(a)).input(nd(b))
+        .attr("adj_x", adjointA).attr("adj_y", adjointB));
+  }
+
+  /** A keep-dims reduction {@code op} (Sum, Mean, Max) over distinct, in-range axes. */
+  private Tensor reduce(String op, Tensor x, int[] axes) {
+    checkOpen();
+    int[] xs = x.shape();
+    boolean[] seen = new boolean[xs.length];
+    for (int a : axes) {
+      if (a < 0 || a >= xs.length || seen[a]) {
+        throw new IllegalArgumentException(op + ": axes " + Arrays.toString(axes)
+            + " must be distinct axes of " + Arrays.toString(xs));
+      }
+      seen[a] = true;
+    }
+    try (NDArray indices = manager.create(axes.clone())) {
+      return run(TfEagerOp.named(op).input(nd(x)).input(indices).attr("keep_dims", true));
+    }
+  }
+
+  /**
+   * Checks the strides, dilations, padding and window of a convolution over input {@code xs} with
+   * kernel {@code ks} (HW first), returning the output (height, width) as TensorFlow computes it.
+   */
+  private static int[] checkWindowSize(
+      String op, int[] xs, int[] ks, int[] strides, String padding, int[] dilations) {
+    boolean ok = strides.length == 2 && dilations.length == 2
+        && ("SAME".equals(padding) || "VALID".equals(padding));
+    for (int i = 0; ok && i < 2; i++) {
+      ok = strides[i] >= 1 && dilations[i] >= 1;
+    }
+    if (!ok) {
+      throw new IllegalArgumentException(op + ": bad strides " + Arrays.toString(strides)
+          + ", dilations " + Arrays.toString(dilations) + " or padding " + padding);
+    }
+    int[] out = new int[2];
+    for (int i = 0; i < 2; i++) {
+      int in = xs[i + 1];
+      long span = (long) (ks[i] - 1) * dilations[i] + 1;
+      if ("VALID".equals(padding) && span > in) {
+        throw new IllegalArgumentException(op + ": window of " + span + " exceeds input "
+            + Arrays.toString(xs) + " with VALID padding");
+      }
+      long covered = "SAME".equals(padding) ? in : in - span + 1;
+      out[i] = (int) ((covered + strides[i] - 1) / strides[i]);
+    }
+    return out;
+  }
+
+  /** A (height, width) pair as TensorFlow's NHWC attribute {@code (1, h, w, 1)}. */
+  private static long[] nhwc(int[] hw) {
+    return new long[] {1, hw[0], hw[1], 1};
   }
 }

@@ -1,5 +1,7 @@
 package dev.xaicam.engine;
 
+import java.util.List;
+
 /**
  * Owner of native tensors: every tensor an op returns belongs to the scope the op was called on
  * and is freed when that scope closes.
@@ -180,4 +182,70 @@ public interface TensorScope extends AutoCloseable {
   default Tensor maxPoolGrad(Tensor x, Tensor y, Tensor dy) {
     return maxPoolGrad(x, y, dy, PoolOptions.TWO_BY_TWO);
   }
+  /**
+   * A tensor of {@code values} (row-major) with the given shape, in {@code like}'s precision, for
+   * constants a layer combines with its inputs.
+   */
+  Tensor constantLike(Tensor like, double[] values, int... shape);
+
+  /**
+   * Depthwise 2-D convolution: {@code (N,H,W,C) * (kh,kw,C,M) -> (N,H',W',C*M)}, output channel
+   * {@code c*M+m} from input channel c; {@code padding} is {@code SAME} or {@code VALID}, strides
+   * and dilations are (height, width).
+   */
+  Tensor depthwiseConv2d(Tensor x, Tensor kernel, int[] strides, String padding, int[] dilations);
+
+  /** Gradient of {@link #depthwiseConv2d} w.r.t. its input of shape {@code inputShape}. */
+  Tensor depthwiseConv2dBackpropInput(
+      int[] inputShape, Tensor kernel, Tensor dy, int[] strides, String padding, int[] dilations);
+
+  /** Zero padding: {@code before[i]} and {@code after[i]} zeros around axis i. */
+  default Tensor pad(Tensor x, int[] before, int[] after) {
+    if (before.length != after.length) {
+      throw new IllegalArgumentException("pad: " + before.length + " amounts before but "
+          + after.length + " after");
+    }
+    int[][] paddings = new int[before.length][];
+    for (int i = 0; i < before.length; i++) {
+      paddings[i] = new int[] {before[i], after[i]};
+    }
+    return pad(x, paddings);
+  }
+
+
+  /** The parts joined along {@code axis}; all other dimensions must agree. */
+  Tensor concat(List<Tensor> parts, int axis);
+
+  /** Sum over the given axes, keeping each as size 1. */
+  Tensor reduceSum(Tensor x, int... axes);
+
+  /** Mean over the given axes, keeping each as size 1. */
+  Tensor reduceMean(Tensor x, int... axes);
+
+  /** Maximum over the given axes, keeping each as size 1. */
+  Tensor reduceMax(Tensor x, int... axes);
+
+  /** {@code x} repeated along its size-1 axes to {@code shape} (NumPy broadcasting). */
+  Tensor broadcastTo(Tensor x, int... shape);
+
+  /** Elementwise maximum with NumPy broadcasting. */
+  Tensor maximum(Tensor a, Tensor b);
+
+  /** 1 where {@code a >= b}, else 0, in a's precision, with NumPy broadcasting. */
+  Tensor greaterEqual(Tensor a, Tensor b);
+
+  /** Elementwise quotient {@code a / b} with NumPy broadcasting. */
+  Tensor divide(Tensor a, Tensor b);
+
+  /** Elementwise square root. */
+  Tensor sqrt(Tensor x);
+
+  /** Elementwise {@code 1 / sqrt(x)}. */
+  Tensor rsqrt(Tensor x);
+
+  /**
+   * Batched matrix product over the last two axes, the leading (batch) axes broadcast; either
+   * operand's last two axes may be transposed first ({@code adjointA}, {@code adjointB}).
+   */
+  Tensor batchMatmul(Tensor a, Tensor b, boolean adjointA, boolean adjointB);
 }

@@ -43,6 +43,36 @@ final class LayerTypes {
     register("PReLU", PReLULayer::new);
     register("ReLU", ReLULayer::new);
     register("Softmax", SoftmaxLayer::new);
+    register("DepthwiseConv2D", DepthwiseConv2DLayer::new);
+    register("SeparableConv2D", SeparableConv2DLayer::new);
+    register("BatchNormalization", BatchNormalizationLayer::new);
+    register("GlobalAveragePooling2D", GlobalAveragePooling2DLayer::new);
+    register("GlobalMaxPooling2D", GlobalMaxPooling2DLayer::new);
+    register("ZeroPadding2D", ZeroPadding2DLayer::new);
+    register("Cropping2D", Cropping2DLayer::new);
+    register("Reshape", ReshapeLayer::new);
+    register("UpSampling2D", UpSampling2DLayer::new);
+    register("Resizing", ResizingLayer::new);
+    register("RandomCrop", RandomCropLayer::new);
+    register("Rescaling", RescalingLayer::new);
+    register("Normalization", NormalizationLayer::new);
+    register("Subtract", SubtractLayer::new);
+    register("Multiply", MultiplyLayer::new);
+    register("Average", AverageLayer::new);
+    register("Maximum", MaximumLayer::new);
+    register("Concatenate", ConcatenateLayer::new);
+    register("Dropout", InferenceIdentityLayer::new);
+    register("SpatialDropout2D", InferenceIdentityLayer::new);
+    register("AlphaDropout", InferenceIdentityLayer::new);
+    register("GaussianNoise", InferenceIdentityLayer::new);
+    register("GaussianDropout", InferenceIdentityLayer::new);
+    register("ActivityRegularization", InferenceIdentityLayer::new);
+    register("RandomFlip", InferenceIdentityLayer::new);
+    register("RandomRotation", InferenceIdentityLayer::new);
+    register("RandomZoom", InferenceIdentityLayer::new);
+    register("RandomTranslation", InferenceIdentityLayer::new);
+    register("RandomContrast", InferenceIdentityLayer::new);
+    register("RandomBrightness", InferenceIdentityLayer::new);
   }
 
   /** Static registry only. */

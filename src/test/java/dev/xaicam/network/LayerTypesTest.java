@@ -46,7 +46,44 @@ class LayerTypesTest {
       Map.entry("PReLU", new Sample("{\"shared_axes\":[1,2]}", new int[] {2, 3, 3, 2})),
       Map.entry("ReLU", new Sample("{\"max_value\":0.5,\"negative_slope\":0.1}",
           new int[] {2, 3, 4})),
-      Map.entry("Softmax", new Sample("{}", new int[] {2, 3, 4}))));
+      Map.entry("Softmax", new Sample("{}", new int[] {2, 3, 4})),
+      Map.entry("ActivityRegularization", new Sample("{\"l1\":0.1}", new int[] {2, 3, 2})),
+      Map.entry("AlphaDropout", new Sample("{\"rate\":0.5}", new int[] {2, 3, 2})),
+      Map.entry("Average", new Sample("{}", new int[] {2, 2, 3}, new int[] {2, 2, 3})),
+      Map.entry("BatchNormalization", new Sample("{\"axis\":[3],\"epsilon\":0.001}",
+          new int[] {2, 3, 3, 2})),
+      Map.entry("Concatenate", new Sample("{\"axis\":-1}", new int[] {2, 3, 3, 2},
+          new int[] {2, 3, 3, 1})),
+      Map.entry("Cropping2D", new Sample("{\"cropping\":[[1,0],[0,1]]}", new int[] {2, 4, 4, 2})),
+      Map.entry("DepthwiseConv2D", new Sample("{\"kernel_size\":3,\"padding\":\"same\","
+          + "\"depth_multiplier\":2,\"activation\":\"relu6\"}", new int[] {2, 4, 4, 2})),
+      Map.entry("Dropout", new Sample("{\"rate\":0.5}", new int[] {2, 3, 2})),
+      Map.entry("GaussianDropout", new Sample("{\"rate\":0.5}", new int[] {2, 3, 2})),
+      Map.entry("GaussianNoise", new Sample("{\"stddev\":0.5}", new int[] {2, 3, 2})),
+      Map.entry("GlobalAveragePooling2D", new Sample("{}", new int[] {2, 3, 3, 2})),
+      Map.entry("GlobalMaxPooling2D", new Sample("{\"keepdims\":true}", new int[] {2, 3, 3, 2})),
+      Map.entry("Maximum", new Sample("{}", new int[] {2, 2, 3}, new int[] {2, 2, 3})),
+      Map.entry("Multiply", new Sample("{}", new int[] {2, 2, 3}, new int[] {2, 2, 3})),
+      Map.entry("Normalization", new Sample("{\"mean\":[1,2],\"variance\":[4,0.5]}",
+          new int[] {2, 3, 2})),
+      Map.entry("RandomBrightness", new Sample("{\"factor\":0.2}", new int[] {2, 3, 3, 2})),
+      Map.entry("RandomContrast", new Sample("{\"factor\":0.2}", new int[] {2, 3, 3, 2})),
+      Map.entry("RandomCrop", new Sample("{\"height\":2,\"width\":3}", new int[] {2, 4, 4, 2})),
+      Map.entry("RandomFlip", new Sample("{\"mode\":\"horizontal\"}", new int[] {2, 3, 3, 2})),
+      Map.entry("RandomRotation", new Sample("{\"factor\":0.1}", new int[] {2, 3, 3, 2})),
+      Map.entry("RandomTranslation", new Sample("{\"height_factor\":0.1,\"width_factor\":0.1}",
+          new int[] {2, 3, 3, 2})),
+      Map.entry("RandomZoom", new Sample("{\"height_factor\":0.1}", new int[] {2, 3, 3, 2})),
+      Map.entry("Rescaling", new Sample("{\"scale\":0.5,\"offset\":-1}", new int[] {2, 3, 2})),
+      Map.entry("Reshape", new Sample("{\"target_shape\":[9,2]}", new int[] {2, 3, 3, 2})),
+      Map.entry("Resizing", new Sample("{\"height\":5,\"width\":4}", new int[] {2, 3, 3, 2})),
+      Map.entry("SeparableConv2D", new Sample("{\"filters\":3,\"kernel_size\":3,"
+          + "\"padding\":\"same\",\"activation\":\"swish\"}", new int[] {2, 4, 4, 2})),
+      Map.entry("SpatialDropout2D", new Sample("{\"rate\":0.5}", new int[] {2, 3, 3, 2})),
+      Map.entry("Subtract", new Sample("{}", new int[] {2, 2, 3}, new int[] {2, 2, 3})),
+      Map.entry("UpSampling2D", new Sample("{\"size\":2,\"interpolation\":\"bilinear\"}",
+          new int[] {2, 2, 3, 2})),
+      Map.entry("ZeroPadding2D", new Sample("{\"padding\":1}", new int[] {2, 3, 3, 2}))));
 
   @Test
   void everyRegisteredClassHasASample() {
@@ -59,7 +96,7 @@ class LayerTypesTest {
     assertThatThrownBy(() -> LayerTypes.create(lambda, List.of(new int[] {4})))
         .isInstanceOf(XaiCamException.class)
         .hasMessageStartingWith("layer 'model/lambda_1' is a Lambda, which xai-cam cannot run;"
-            + " supported layer classes: Activation, Add,");
+            + " supported layer classes: Activation, ActivityRegularization, Add,");
   }
 
   @Test

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 public final class TfEagerOp {
   /** TensorFlow op type name, e.g. {@code Conv2D}. */
   private final String opName;
-  /** Inputs in the op's declared order. */
-  private final List<NDArray> inputs = new ArrayList<>();
+  /** Input setters (single arrays or lists), replayed in the op's declared order. */
+  private final List<Consumer<TfOpExecutor>> inputs = new ArrayList<>();
   /** Attribute setters, replayed on the executor once it exists. */
   private final List<Consumer<TfOpExecutor>> attributes = new ArrayList<>();
 
@@ -34,7 +34,14 @@ public final class TfEagerOp {
 
   /** Appends the next input. */
   public TfEagerOp input(NDArray array) {
-    inputs.add(array);
+    inputs.add(e -> e.addInput(array));
+    return this;
+  }
+
+  /** Appends the next input as one list-typed argument (ConcatV2's values). */
+  public TfEagerOp inputList(NDArray... arrays) {
+    NDArray[] copy = arrays.clone();
+    inputs.add(e -> e.addInputList(copy));
     return this;
   }
 
@@ -85,8 +92,8 @@ public final class TfEagerOp {
           "TensorFlow ops need a TensorFlow NDManager, got " + manager.getClass().getName());
     }
     try (TfOpExecutor executor = tf.opExecutor(opName)) {
-      for (NDArray input : inputs) {
-        executor.addInput(input);
+      for (Consumer<TfOpExecutor> input : inputs) {
+        input.accept(executor);
       }
       for (Consumer<TfOpExecutor> attribute : attributes) {
         attribute.accept(executor);
