@@ -2,7 +2,8 @@ package dev.xaicam.bench;
 
 import dev.xaicam.image.DecodedImage;
 import dev.xaicam.image.ImageDecoder;
-import dev.xaicam.model.Architecture;
+import dev.xaicam.image.ModelInput;
+import dev.xaicam.network.ModelGraph;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,14 @@ record BenchInputs(List<float[]> tensors, List<String> names, Double decodeSecon
 
   /** The inputs {@code settings} asks for, at its network's input size. */
   static BenchInputs of(BenchSettings settings) {
-    Architecture architecture = settings.architecture();
+    int[] shape = ModelGraph.of(settings.architecture()).inputShape();
+    ModelInput input = new ModelInput(shape[0], shape[1], shape[2], settings.preprocessing(), false);
     List<float[]> tensors = new ArrayList<>();
     List<String> names = new ArrayList<>();
     if (settings.images().isEmpty()) {
       SplittableRandom random = new SplittableRandom(settings.seed());
       for (int k = 0; k < RANDOM_IMAGES; k++) {
-        float[] x = new float[architecture.inputSize()];
+        float[] x = new float[input.size()];
         for (int i = 0; i < x.length; i++) {
           x[i] = (float) random.nextDouble(-120, 150); // the range of caffe-preprocessed pixels
         }
@@ -41,8 +43,7 @@ record BenchInputs(List<float[]> tensors, List<String> names, Double decodeSecon
     long t0 = System.nanoTime();
     for (Path file : settings.images()) {
       DecodedImage image = decoder.decode(file);
-      tensors.add(settings.preprocessing().toModelInput(image, architecture.inputHeight(),
-          architecture.inputWidth()));
+      tensors.add(input.toModelInput(image));
       names.add(file.getFileName().toString());
     }
     return new BenchInputs(tensors, names, Timings.secondsSince(t0) / settings.images().size());

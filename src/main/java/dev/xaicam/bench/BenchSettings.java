@@ -5,8 +5,8 @@ import dev.xaicam.cam.CamMethods;
 import dev.xaicam.cam.CamOptions;
 import dev.xaicam.explain.OptionCheck;
 import dev.xaicam.image.Preprocessing;
-import dev.xaicam.model.Architecture;
-import dev.xaicam.model.Vgg16;
+import dev.xaicam.network.GraphSpec;
+import dev.xaicam.architectures.Vgg16;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,7 +41,7 @@ public final class BenchSettings {
   /** {@link #DEFAULT_SEED} as picocli's default text. */
   public static final String DEFAULT_SEED_TEXT = "" + DEFAULT_SEED;
 
-  private final Architecture architecture;
+  private final GraphSpec architecture;
   private final Preprocessing preprocessing;
   private final Path weights;
   private final long seed;
@@ -75,7 +75,7 @@ public final class BenchSettings {
   }
 
   /** The network (VGG16 for the command; tests use a tiny one). */
-  public Architecture architecture() {
+  public GraphSpec architecture() {
     return architecture;
   }
 
@@ -136,7 +136,7 @@ public final class BenchSettings {
 
   /** Collects settings; {@link #build()} checks them all, naming the command's option at fault. */
   public static final class Builder {
-    private Architecture architecture = Vgg16.architecture();
+    private GraphSpec architecture = Vgg16.spec();
     private Preprocessing preprocessing = Preprocessing.CAFFE;
     private Path weights;
     private long seed = DEFAULT_SEED;
@@ -152,7 +152,7 @@ public final class BenchSettings {
     private Builder() {}
 
     /** Sets {@link BenchSettings#architecture()}. */
-    public Builder architecture(Architecture value) {
+    public Builder architecture(GraphSpec value) {
       architecture = value;
       return this;
     }

@@ -7,12 +7,14 @@ import dev.xaicam.cam.MethodNeed;
 import dev.xaicam.cam.ScoreCamStats;
 import dev.xaicam.explain.CamRunner;
 import dev.xaicam.explain.Targets;
-import dev.xaicam.model.Architecture;
-import dev.xaicam.model.KerasWeightsFile;
-import dev.xaicam.model.ModelWeights;
-import dev.xaicam.model.Network;
-import dev.xaicam.model.TargetLayer;
-import dev.xaicam.model.Vgg16;
+import dev.xaicam.architectures.GlorotWeights;
+import dev.xaicam.engine.TensorRuntime;
+import dev.xaicam.keras.KerasModelFile;
+import dev.xaicam.network.GraphNetwork;
+import dev.xaicam.network.ModelGraph;
+import dev.xaicam.network.Precision;
+import dev.xaicam.network.TargetNode;
+import dev.xaicam.network.ModelWeights;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,28 +46,30 @@ public final class Benchmark {
   /** Runs every measurement; takes minutes on VGG16 (Score-CAM dominates). */
   public BenchmarkResult run() {
     Instant processStart = ProcessHandle.current().info().startInstant().orElse(null);
-    Architecture architecture = settings.architecture();
+    ModelGraph graph = ModelGraph.of(settings.architecture());
     try {
-      Network.useThreads(settings.threads());
+      TensorRuntime.shared().useThreads(settings.threads());
     } catch (IllegalStateException alreadyStarted) {
       progress.accept("TensorFlow already started; its thread setting stays as it was");
     }
     long t0 = System.nanoTime();
-    Network.loadEngine();
+    TensorRuntime.shared().load();
     double engineLoad = Timings.secondsSince(t0);
     t0 = System.nanoTime();
-    ModelWeights weights = settings.weights() != null ? KerasWeightsFile.read(settings.weights())
-        : Vgg16.randomWeights(architecture, settings.seed());
+    ModelWeights weights = settings.weights() != null
+        ? KerasModelFile.readWeightsOnly(settings.weights())
+        : GlorotWeights.of(graph, settings.seed());
     double weightsLoad = Timings.secondsSince(t0);
     t0 = System.nanoTime();
-    try (Network network = Network.create(architecture, weights)) {
+    try (GraphNetwork network = GraphNetwork.create(graph, weights, TensorRuntime.shared(),
+        Precision.FLOAT32)) {
       double networkBuild = Timings.secondsSince(t0);
       weights = null;
       // The heap copy of the weights is garbage now; collecting it before the cases makes their
       // peak resident memory what the network needs, not what loading left behind.
       ProcessMemory.heapUsedAfterGc();
       BenchInputs inputs = BenchInputs.of(settings);
-      Cases cases = new Cases(network, TargetLayer.resolve(architecture, null));
+      Cases cases = new Cases(network, graph.defaultTarget());
 
       t0 = System.nanoTime();
       cases.explain(CamMethods.create("gradcam", CamOptions.defaults()), inputs.batch(0, 1), 1);
@@ -98,7 +102,7 @@ public final class Benchmark {
   }
 
   /** Times the plain forward pass at batch size {@code b}, after one warm-up. */
-  private Timing timeForward(Network network, BenchInputs inputs, int b) {
+  private Timing timeForward(GraphNetwork network, BenchInputs inputs, int b) {
     float[] stacked = inputs.stacked(0, b);
     network.probabilities(stacked, b); // warm-up
     ProcessMemory.resetPeak();
@@ -195,12 +199,12 @@ public final class Benchmark {
   /** Memory now, heap measured after a full collection. */
   private static MemorySample memory() {
     long heap = ProcessMemory.heapUsedAfterGc();
-    return new MemorySample(ProcessMemory.residentBytes(), heap, Network.liveTensorCount(),
-        Network.openScopeCount());
+    return new MemorySample(ProcessMemory.residentBytes(), heap,
+        TensorRuntime.shared().liveTensorCount(), TensorRuntime.shared().openScopeCount());
   }
 
   /** Runs one method over one batch through the explain command's {@link CamRunner}, writing nothing. */
-  private record Cases(Network network, TargetLayer layer) {
+  private record Cases(GraphNetwork network, TargetNode layer) {
     /** Each image's top class explained by {@code method}; Score-CAM's masks {@code maskBatch} at a time. */
     void explain(CamMethod method, List<float[]> images, int maskBatch) {
       new CamRunner(network, layer, List.of(method), Targets.top(1), maskBatch).run(images, () -> false, cams -> {});

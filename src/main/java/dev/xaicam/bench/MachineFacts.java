@@ -1,6 +1,6 @@
 package dev.xaicam.bench;
 
-import dev.xaicam.model.Network;
+import dev.xaicam.engine.TensorRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ final class MachineFacts {
   static Machine of(BenchSettings settings) {
     String cpuinfo = readOrNull(Path.of("/proc/cpuinfo"));
     String random = "random (seed " + settings.seed() + ")";
-    return new Machine(Runtime.getRuntime().availableProcessors(), Network.intraOpThreads(),
-        Network.interOpThreads(), cpuModel(cpuinfo), hasCpuFlag(cpuinfo, "avx2"),
+    return new Machine(Runtime.getRuntime().availableProcessors(), TensorRuntime.shared().intraOpThreads(),
+        TensorRuntime.shared().interOpThreads(), cpuModel(cpuinfo), hasCpuFlag(cpuinfo, "avx2"),
         System.getProperty("java.version"), Runtime.getRuntime().maxMemory(),
         settings.architecture().name(), settings.weights() == null ? random : settings.weights().toString(),
         settings.images().isEmpty() ? random : String.join(", ",

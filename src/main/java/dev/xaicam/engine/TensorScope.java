@@ -158,30 +158,6 @@ public interface TensorScope extends AutoCloseable {
   @Override
   void close();
 
-  /** Legacy shorthand for {@code dev.xaicam.model} (stride 1, SAME); goes with that package. */
-  default Tensor conv2d(Tensor x, Tensor kernel) {
-    return conv2d(x, kernel, ConvOptions.UNIT_SAME);
-  }
-
-  /** Legacy shorthand for {@code dev.xaicam.model} (stride 1, SAME); goes with that package. */
-  default Tensor conv2dBackpropInput(int[] inputShape, Tensor kernel, Tensor dy) {
-    return conv2dBackpropInput(inputShape, kernel, dy, ConvOptions.UNIT_SAME);
-  }
-
-  /** Legacy shorthand for {@code dev.xaicam.model} (stride 1, SAME); goes with that package. */
-  default Tensor conv2dBackpropFilter(Tensor x, int[] kernelShape, Tensor dy) {
-    return conv2dBackpropFilter(x, kernelShape, dy, ConvOptions.UNIT_SAME);
-  }
-
-  /** Legacy shorthand for {@code dev.xaicam.model} (2x2, stride 2, VALID); goes with it. */
-  default Tensor maxPool2x2(Tensor x) {
-    return maxPool(x, PoolOptions.TWO_BY_TWO);
-  }
-
-  /** Legacy shorthand for {@code dev.xaicam.model} (2x2, stride 2, VALID); goes with it. */
-  default Tensor maxPoolGrad(Tensor x, Tensor y, Tensor dy) {
-    return maxPoolGrad(x, y, dy, PoolOptions.TWO_BY_TWO);
-  }
   /**
    * A tensor of {@code values} (row-major) with the given shape, in {@code like}'s precision, for
    * constants a layer combines with its inputs.

@@ -7,9 +7,9 @@ import dev.xaicam.cam.CamMethod;
 import dev.xaicam.cam.Heatmap;
 import dev.xaicam.cam.LayerSignal;
 import dev.xaicam.cam.MaskScorer;
-import dev.xaicam.model.ForwardPass;
-import dev.xaicam.model.Network;
-import dev.xaicam.model.TargetLayer;
+import dev.xaicam.network.GraphPass;
+import dev.xaicam.network.GraphNetwork;
+import dev.xaicam.network.TargetNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -22,9 +22,9 @@ import java.util.function.Consumer;
  */
 public final class CamRunner {
   /** The loaded network. */
-  private final Network network;
+  private final GraphNetwork network;
   /** The layer the maps are taken at. */
-  private final TargetLayer layer;
+  private final TargetNode layer;
   /** The methods, in output order. */
   private final List<CamMethod> methods;
   /** Which classes each image explains. */
@@ -39,7 +39,7 @@ public final class CamRunner {
    *
    * @param maskBatchSize masked inputs per Score-CAM forward pass
    */
-  public CamRunner(Network network, TargetLayer layer, List<CamMethod> methods, Targets targets, int maskBatchSize) {
+  public CamRunner(GraphNetwork network, TargetNode layer, List<CamMethod> methods, Targets targets, int maskBatchSize) {
     this.network = network;
     this.layer = layer;
     this.methods = List.copyOf(methods);
@@ -73,9 +73,9 @@ public final class CamRunner {
    */
   public void run(List<float[]> inputs, BooleanSupplier stop, Consumer<ImageCams> sink) {
     int batch = inputs.size();
-    int height = network.architecture().inputHeight();
-    int width = network.architecture().inputWidth();
-    try (ForwardPass pass = network.forward(stack(inputs), batch, layer.position())) {
+    int height = network.graph().inputShape()[0];
+    int width = network.graph().inputShape()[1];
+    try (GraphPass pass = network.forward(stack(inputs), batch, layer)) {
       float[][] probabilities = pass.probabilities();
       List<List<Integer>> imageTargets = new ArrayList<>();
       for (int k = 0; k < batch; k++) {

@@ -2,6 +2,7 @@ package dev.xaicam.explain;
 
 import dev.xaicam.cam.CamOptions;
 import dev.xaicam.image.ImageDecoder;
+import dev.xaicam.image.Preprocessing;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,6 +37,9 @@ public final class ExplainSettings {
   /** {@link #DEFAULT_MAX_PIXELS} as picocli's default text. */
   public static final String DEFAULT_MAX_PIXELS_TEXT = "" + DEFAULT_MAX_PIXELS;
 
+  /** Largest model input side {@code --input-size} accepts. */
+  public static final int MAX_INPUT_EDGE = 4096;
+
   private final String model;
   private final Path weights;
   private final boolean offline;
@@ -51,6 +55,10 @@ public final class ExplainSettings {
   private final Path montage;
   private final boolean float64;
   private final Integer threads;
+  private final Preprocessing preprocess;
+  private final boolean bgr;
+  private final Path labels;
+  private final int[] inputSize;
 
   private ExplainSettings(Builder b) {
     model = b.model;
@@ -68,6 +76,10 @@ public final class ExplainSettings {
     montage = b.montage;
     float64 = b.float64;
     threads = b.threads;
+    preprocess = b.preprocess;
+    bgr = b.bgr;
+    labels = b.labels;
+    inputSize = b.inputSize == null ? null : b.inputSize.clone();
   }
 
   /** A builder holding every default. */
@@ -145,6 +157,26 @@ public final class ExplainSettings {
     return float64;
   }
 
+  /** The preprocessing mode asked for, or {@code null} for the model's own. */
+  public Preprocessing preprocess() {
+    return preprocess;
+  }
+
+  /** Whether the model is fed BGR channel order instead of RGB. */
+  public boolean bgr() {
+    return bgr;
+  }
+
+  /** A class-names file, or {@code null} for the model's own names. */
+  public Path labels() {
+    return labels;
+  }
+
+  /** The model input size {height, width} asked for, or {@code null} for the model's own. */
+  public int[] inputSize() {
+    return inputSize == null ? null : inputSize.clone();
+  }
+
   /** TensorFlow threads, or {@code null} for TensorFlow's default (all cores). */
   public Integer threads() {
     return threads;
@@ -167,8 +199,36 @@ public final class ExplainSettings {
     private Path montage;
     private boolean float64;
     private Integer threads;
+    private Preprocessing preprocess;
+    private boolean bgr;
+    private Path labels;
+    private int[] inputSize;
 
     private Builder() {}
+
+    /** Sets {@link ExplainSettings#preprocess()}. */
+    public Builder preprocess(Preprocessing value) {
+      preprocess = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#bgr()}. */
+    public Builder bgr(boolean value) {
+      bgr = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#labels()}. */
+    public Builder labels(Path value) {
+      labels = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#inputSize()}: {height, width}, or null. */
+    public Builder inputSize(int[] value) {
+      inputSize = value == null ? null : value.clone();
+      return this;
+    }
 
     /** Sets {@link ExplainSettings#model()}. */
     public Builder model(String value) {
@@ -263,6 +323,9 @@ public final class ExplainSettings {
     /** The settings; a usage error naming the option when a value is out of range. */
     public ExplainSettings build() {
       OptionCheck.that(!methods.isEmpty(), "--method needs at least one method");
+      OptionCheck.that(inputSize == null || (inputSize.length == 2 && inputSize[0] >= 1
+          && inputSize[1] >= 1 && inputSize[0] <= MAX_INPUT_EDGE && inputSize[1] <= MAX_INPUT_EDGE),
+          "--input-size must be HxW with each side between 1 and " + MAX_INPUT_EDGE);
       OptionCheck.atLeast("--top-k", topK, 1);
       OptionCheck.that(alpha >= 0 && alpha <= 1, "--alpha must be between 0 and 1, got " + alpha);
       OptionCheck.atLeast("--batch-size", batchSize, 1);

@@ -5,8 +5,10 @@ import dev.xaicam.explain.CamRunner.Cam;
 import dev.xaicam.explain.CamRunner.ImageCams;
 import dev.xaicam.image.DecodedImage;
 import dev.xaicam.image.ImageDecoder;
-import dev.xaicam.model.ModelWeights;
-import dev.xaicam.model.Network;
+import dev.xaicam.network.ModelWeights;
+import dev.xaicam.engine.TensorRuntime;
+import dev.xaicam.network.GraphNetwork;
+import dev.xaicam.network.Precision;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.output.HeatmapFiles;
 import dev.xaicam.output.ImageReport;
@@ -34,11 +36,11 @@ public final class Explainer implements AutoCloseable {
   /** Decodes images, with the run's pixel limit. */
   private final ImageDecoder decoder;
   /** The loaded network. */
-  private final Network network;
+  private final GraphNetwork network;
   /** The per-batch flow. */
   private final CamRunner runner;
 
-  private Explainer(ExplainSettings settings, RunPlan plan, Network network) {
+  private Explainer(ExplainSettings settings, RunPlan plan, GraphNetwork network) {
     this.plan = plan;
     this.layout = plan.layout(settings.npy());
     this.files = new HeatmapFiles(layout, settings.alpha());
@@ -52,10 +54,11 @@ public final class Explainer implements AutoCloseable {
   public static Explainer open(ExplainSettings settings, ModelCatalog catalog) {
     RunPlan plan = RunPlan.of(settings, catalog);
     if (settings.threads() != null) {
-      Network.useThreads(settings.threads());
+      TensorRuntime.shared().useThreads(settings.threads());
     }
     ModelWeights weights = plan.model().weights().load(settings.weights(), settings.offline());
-    Network network = Network.create(plan.model().architecture(), weights, settings.float64());
+    GraphNetwork network = GraphNetwork.create(plan.graph(), weights, TensorRuntime.shared(),
+        settings.float64() ? Precision.FLOAT64 : Precision.FLOAT32);
     // The heap copy of the weights (553 MB for VGG16) is garbage now that TensorFlow holds them;
     // collecting it once lets the JVM hand that memory back before a long run.
     weights = null;
@@ -73,9 +76,7 @@ public final class Explainer implements AutoCloseable {
     long t0 = System.nanoTime();
     try {
       DecodedImage image = decoder.decode(input.source());
-      int height = plan.model().architecture().inputHeight();
-      int width = plan.model().architecture().inputWidth();
-      float[] tensor = plan.model().preprocessing().toModelInput(image, height, width);
+      float[] tensor = plan.input().toModelInput(image);
       return new Prepared(input, image, tensor, null, System.nanoTime() - t0);
     } catch (XaiCamException e) {
       return Prepared.failed(input, e.getMessage(), System.nanoTime() - t0);

@@ -1,10 +1,14 @@
 package dev.xaicam.explain;
 
+import dev.xaicam.network.TargetNode;
+import dev.xaicam.network.ModelGraph;
+import dev.xaicam.network.GraphSpec;
+import dev.xaicam.image.Preprocessing;
+import dev.xaicam.image.ModelInput;
 import dev.xaicam.XaiCamException;
 import dev.xaicam.cam.CamMethod;
 import dev.xaicam.cam.CamMethods;
 import dev.xaicam.cam.CamOptions;
-import dev.xaicam.model.TargetLayer;
 import dev.xaicam.models.ClassLabels;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.output.OutputLayout;
@@ -17,6 +21,8 @@ import java.util.List;
  * answer at once.
  *
  * @param model the model entry
+ * @param graph the model's graph (shapes, target layers, output head)
+ * @param input how an image becomes the model's input
  * @param labels its class names
  * @param layer the resolved target layer
  * @param methods the CAM methods in the order given, duplicates removed
@@ -25,8 +31,10 @@ import java.util.List;
  */
 public record RunPlan(
     ModelCatalog.Entry model,
+    ModelGraph graph,
+    ModelInput input,
     ClassLabels labels,
-    TargetLayer layer,
+    TargetNode layer,
     List<CamMethod> methods,
     List<Integer> classes,
     int topK) {
@@ -34,7 +42,12 @@ public record RunPlan(
   /** Resolves model, layer, methods and classes named in {@code settings}. */
   public static RunPlan of(ExplainSettings settings, ModelCatalog catalog) {
     ModelCatalog.Entry model = catalog.find(settings.model());
-    TargetLayer layer = TargetLayer.resolve(model.architecture(), settings.layer());
+    GraphSpec spec = model.spec();
+    if (settings.inputSize() != null) {
+      spec = spec.withInputSize(settings.inputSize()[0], settings.inputSize()[1]);
+    }
+    ModelGraph graph = ModelGraph.of(spec);
+    TargetNode layer = graph.target(settings.layer());
     List<CamMethod> methods = new ArrayList<>();
     LinkedHashSet<String> seen = new LinkedHashSet<>();
     for (String name : settings.methods()) {
@@ -44,7 +57,7 @@ public record RunPlan(
       }
     }
     methods.forEach(m -> m.checkOptions(layer.channels(), layer.name()));
-    ClassLabels labels = model.labels().get();
+    ClassLabels labels = labels(settings, model, graph.classCount());
     List<Integer> classes = new ArrayList<>();
     for (String text : settings.classes()) {
       int index = labels.resolve(text);
@@ -52,7 +65,53 @@ public record RunPlan(
         classes.add(index);
       }
     }
-    return new RunPlan(model, labels, layer, List.copyOf(methods), List.copyOf(classes), settings.topK());
+    return new RunPlan(model, graph, modelInput(settings, model, graph), labels, layer,
+        List.copyOf(methods), List.copyOf(classes), settings.topK());
+  }
+
+  /** {@code --labels}, else the model's own names, else ImageNet's for 1000 classes, else indices. */
+  private static ClassLabels labels(ExplainSettings settings, ModelCatalog.Entry model,
+      int classes) {
+    ClassLabels labels;
+    if (settings.labels() != null) {
+      labels = ClassLabels.read(settings.labels());
+      if (labels.size() != classes) {
+        throw XaiCamException.usage("--labels " + settings.labels() + " names " + labels.size()
+            + " classes but the model has " + classes);
+      }
+      return labels;
+    }
+    if (model.labels() != null) {
+      return model.labels().get();
+    }
+    return classes == 1000 ? ClassLabels.imagenet() : ClassLabels.indices(classes);
+  }
+
+  /**
+   * The model's input: its size and channels from the graph, the preprocessing from
+   * {@code --preprocess} or the model; a model file that does not rescale its own input must be
+   * told, because a wrong guess gives a confident, wrong map.
+   */
+  private static ModelInput modelInput(ExplainSettings settings, ModelCatalog.Entry model,
+      ModelGraph graph) {
+    Preprocessing preprocessing = settings.preprocess() != null ? settings.preprocess()
+        : model.preprocessing();
+    if (preprocessing == null) {
+      throw XaiCamException.usage("--preprocess is needed for " + model.name()
+          + ": the model does not scale its input itself, so say how it was trained ("
+          + Preprocessing.listing() + ")");
+    }
+    int[] shape = graph.inputShape();
+    if (shape.length != 3 || (shape[2] != 1 && shape[2] != 3)) {
+      throw XaiCamException.usage("model " + model.name() + " takes input "
+          + java.util.Arrays.toString(shape) + "; xai-cam explains image models with 1 (grey) or"
+          + " 3 (colour) channels");
+    }
+    if (shape[2] == 1 && preprocessing.needsColour()) {
+      throw XaiCamException.usage("--preprocess " + preprocessing.cliName() + " needs a colour"
+          + " model, but " + model.name() + " takes grey-scale input");
+    }
+    return new ModelInput(shape[0], shape[1], shape[2], preprocessing, settings.bgr());
   }
 
   /** Which classes each image explains. */

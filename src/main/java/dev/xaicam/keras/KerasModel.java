@@ -17,6 +17,13 @@ public record KerasModel(
     GraphSpec graph, ModelWeights weights, KerasFileFormat format, String kerasVersion,
     ModelInput input) {
 
+  /** Marks the graph with the Keras version whose layer semantics its configs follow. */
+  public KerasModel {
+    int major = majorVersion(kerasVersion, format);
+    graph = new GraphSpec(graph.name(), graph.nodes(), graph.outputName(),
+        major >= GraphSpec.KERAS_3 ? GraphSpec.KERAS_3 : GraphSpec.KERAS_2);
+  }
+
   /** Version text when a file does not record one. */
   public static final String UNKNOWN_VERSION = "unknown";
 
@@ -25,6 +32,11 @@ public record KerasModel(
    * a {@code .keras} archive without a version is Keras 3's format.
    */
   public int kerasMajorVersion() {
+    return majorVersion(kerasVersion, format);
+  }
+
+  /** The leading number of {@code kerasVersion}, or 3 for an archive that records none, else 0. */
+  private static int majorVersion(String kerasVersion, KerasFileFormat format) {
     int end = 0;
     while (end < kerasVersion.length() && Character.isDigit(kerasVersion.charAt(end))) {
       end++;

@@ -1,8 +1,8 @@
 package dev.xaicam.models;
 
 import dev.xaicam.XaiCamException;
-import dev.xaicam.model.KerasWeightsFile;
-import dev.xaicam.model.ModelWeights;
+import dev.xaicam.keras.KerasModelFile;
+import dev.xaicam.network.ModelWeights;
 import dev.xaicam.output.TemporaryFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +37,7 @@ final class BundledWeights implements WeightSource {
       }
       try (TemporaryFile copy = TemporaryFile.createIn(tmp)) {
         Files.copy(in, copy.path(), StandardCopyOption.REPLACE_EXISTING);
-        return KerasWeightsFile.read(copy.path());
+        return KerasModelFile.readWeightsOnly(copy.path());
       }
     } catch (IOException e) {
       throw XaiCamException.setup("cannot unpack the bundled weights " + resource.substring(1) + " ("

@@ -82,6 +82,20 @@ public final class ClassLabels {
     return new ClassLabels(names, readableNames);
   }
 
+  /** Labels read from a {@code --labels} file (see {@link LabelFile} for the forms accepted). */
+  public static ClassLabels read(java.nio.file.Path file) {
+    return LabelFile.read(file);
+  }
+
+  /** Classes named by their indices {@code 0 .. count-1}, for a model without labels. */
+  public static ClassLabels indices(int count) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      names.add(Integer.toString(i));
+    }
+    return of(names, names);
+  }
+
   /**
    * The 1000 ImageNet classes in Keras's order (VGG16's output order), from the resources
    * {@code /models/imagenet_class_index.json} and {@code /models/imagenet_classes.tsv}.

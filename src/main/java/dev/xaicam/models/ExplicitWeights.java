@@ -1,8 +1,8 @@
 package dev.xaicam.models;
 
 import dev.xaicam.XaiCamException;
-import dev.xaicam.model.KerasWeightsFile;
-import dev.xaicam.model.ModelWeights;
+import dev.xaicam.keras.KerasModelFile;
+import dev.xaicam.network.ModelWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class ExplicitWeights implements WeightSource {
     if (!Files.isRegularFile(explicit)) {
       throw XaiCamException.usage("--weights " + explicit + ": no such file");
     }
-    return KerasWeightsFile.read(explicit);
+    return KerasModelFile.readWeightsOnly(explicit);
   }
 
   @Override

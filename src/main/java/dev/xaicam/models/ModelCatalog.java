@@ -2,9 +2,9 @@ package dev.xaicam.models;
 
 import dev.xaicam.XaiCamException;
 import dev.xaicam.image.Preprocessing;
-import dev.xaicam.model.Architecture;
-import dev.xaicam.model.DemoNet;
-import dev.xaicam.model.Vgg16;
+import dev.xaicam.network.GraphSpec;
+import dev.xaicam.architectures.DemoNet;
+import dev.xaicam.architectures.Vgg16;
 import dev.xaicam.shapes.ShapeKind;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,15 +30,17 @@ public final class ModelCatalog {
    *
    * @param name what {@code --model} takes
    * @param description one line for {@code xai-cam models}
-   * @param architecture the layer graph
-   * @param labels class names, loaded on first use
-   * @param preprocessing how a decoded image becomes network input
+   * @param spec the layer graph
+   * @param labels class names, loaded on first use; {@code null} when the model has none (ImageNet
+   *     names are then used for 1000 classes, the indices otherwise)
+   * @param preprocessing how the model scales its input; {@code null} when only the user can say
+   *     ({@code --preprocess} is then required)
    * @param weights where the weights come from
    */
   public record Entry(
       String name,
       String description,
-      Architecture architecture,
+      GraphSpec spec,
       Supplier<ClassLabels> labels,
       Preprocessing preprocessing,
       WeightSource weights) {}
@@ -49,7 +51,7 @@ public final class ModelCatalog {
         new Entry(
             "vgg16",
             "Keras Applications VGG16, ImageNet, 1000 classes (weights 553 MB, downloaded once)",
-            Vgg16.architecture(),
+            Vgg16.spec(),
             ClassLabels::imagenet,
             Preprocessing.CAFFE,
             new Vgg16Weights(downloads)),
@@ -57,7 +59,7 @@ public final class ModelCatalog {
             "demo",
             "Shape classifier trained by xai-cam itself, 64x64 RGB, classes "
                 + String.join(", ", ShapeKind.labels()) + " (bundled, no download)",
-            DemoNet.architecture(ShapeKind.values().length),
+            DemoNet.spec(ShapeKind.values().length),
             () -> ClassLabels.of(ShapeKind.labels(), ShapeKind.labels()),
             Preprocessing.UNIT_SCALE,
             new BundledWeights(DEMO_WEIGHTS))));
@@ -68,14 +70,20 @@ public final class ModelCatalog {
     return entries;
   }
 
-  /** The entry named {@code name}; a usage error lists the known names otherwise. */
+  /**
+   * The entry named {@code name}, or the Keras model file at that path; a usage error lists the
+   * known names otherwise.
+   */
   public Entry find(String name) {
     for (Entry entry : entries) {
       if (entry.name().equalsIgnoreCase(name)) {
         return entry;
       }
     }
+    if (ModelFileEntry.looksLikeFile(name)) {
+      return ModelFileEntry.of(java.nio.file.Path.of(name));
+    }
     throw XaiCamException.usage("unknown model '" + name + "'; known: "
-        + String.join(", ", entries.stream().map(Entry::name).toList()));
+        + String.join(", ", entries.stream().map(Entry::name).toList()) + ", or a Keras model file (.h5, .keras)");
   }
 }

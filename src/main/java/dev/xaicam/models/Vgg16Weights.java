@@ -1,7 +1,7 @@
 package dev.xaicam.models;
 
-import dev.xaicam.model.KerasWeightsFile;
-import dev.xaicam.model.ModelWeights;
+import dev.xaicam.keras.KerasModelFile;
+import dev.xaicam.network.ModelWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,7 @@ final class Vgg16Weights implements WeightSource {
   @Override
   public ModelWeights load(Path explicit, boolean offline) {
     WeightStore store = new WeightStore(WeightStore.Config.vgg16(offline, listener));
-    return KerasWeightsFile.read(store.resolve(explicit));
+    return KerasModelFile.readWeightsOnly(store.resolve(explicit));
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.xaicam.models;
 
-import dev.xaicam.model.ModelWeights;
+import dev.xaicam.network.ModelWeights;
 import java.nio.file.Path;
 import java.util.List;
 

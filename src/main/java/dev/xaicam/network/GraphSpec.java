@@ -66,4 +66,29 @@ public record GraphSpec(String name, List<NodeSpec> nodes, String outputName,
     }
     return null;
   }
+
+  /**
+   * This graph with its input node declaring {@code height} x {@code width} (channels unchanged),
+   * for models whose config leaves the size open ({@code --input-size}).
+   */
+  public GraphSpec withInputSize(int height, int width) {
+    if (height < 1 || width < 1) {
+      throw new IllegalArgumentException("input size must be positive, got " + height + "x"
+          + width);
+    }
+    NodeSpec input = nodes.get(0);
+    com.fasterxml.jackson.databind.node.ObjectNode config = input.config();
+    String key = config != null && config.has("batch_shape") ? "batch_shape" : "batch_input_shape";
+    com.fasterxml.jackson.databind.JsonNode old = config == null ? null : config.get(key);
+    if (config == null || old == null || !old.isArray() || old.size() != 4) {
+      throw new IllegalArgumentException("model '" + name + "': input layer '" + input.name()
+          + "' has no image shape to resize");
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode shape = config.putArray(key);
+    shape.addNull().add(height).add(width).add(old.get(3));
+    java.util.List<NodeSpec> copy = new java.util.ArrayList<>(nodes);
+    copy.set(0, new NodeSpec(input.name(), input.className(), config, input.inputs(),
+        input.nesting()));
+    return new GraphSpec(name, copy, outputName, kerasMajorVersion);
+  }
 }

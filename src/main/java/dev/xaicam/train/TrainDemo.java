@@ -3,8 +3,8 @@ package dev.xaicam.train;
 import dev.xaicam.architectures.DemoNet;
 import dev.xaicam.architectures.GlorotWeights;
 import dev.xaicam.engine.TensorRuntime;
-import dev.xaicam.model.KerasWeightsFile;
-import dev.xaicam.model.Network;
+import dev.xaicam.keras.KerasModelFile;
+import dev.xaicam.keras.KerasWeightsWriter;
 import dev.xaicam.network.GraphNetwork;
 import dev.xaicam.network.ModelGraph;
 import dev.xaicam.network.ModelWeights;
@@ -14,7 +14,6 @@ import dev.xaicam.shapes.ShapeScene;
 import dev.xaicam.shapes.ShapeSceneGenerator;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.BiFunction;
 
 /**
  * Trains the bundled demo model from scratch on generated shape pictures and writes its weights
@@ -97,20 +96,7 @@ public final class TrainDemo {
 
   /** Fraction of {@code count} held-out pictures (seed {@link #TEST_SEED}) classified right. */
   public static double heldOutAccuracy(GraphNetwork network, int count) {
-    return heldOutAccuracy(network::probabilities, network.graph().inputSize(), count);
-  }
-
-  /**
-   * As {@link #heldOutAccuracy(GraphNetwork, int)} on the old network, for callers not switched
-   * yet. For the lead: delete with {@code dev.xaicam.model}.
-   */
-  public static double heldOutAccuracy(Network network, int count) {
-    return heldOutAccuracy(network::probabilities, network.architecture().inputSize(), count);
-  }
-
-  /** Held-out accuracy of a batch classifier taking images of {@code inputSize} floats. */
-  private static double heldOutAccuracy(BiFunction<float[], Integer, float[][]> classifier,
-      int inputSize, int count) {
+    int inputSize = network.graph().inputSize();
     ShapeSceneGenerator generator = new ShapeSceneGenerator(TEST_SEED, DemoNet.INPUT_SIZE);
     int correct = 0;
     int batch = 50;
@@ -119,7 +105,7 @@ public final class TrainDemo {
       float[] inputs = new float[n * inputSize];
       int[] labels = new int[n];
       fill(generator, first, inputs, labels);
-      float[][] p = classifier.apply(inputs, n);
+      float[][] p = network.probabilities(inputs, n);
       for (int k = 0; k < n; k++) {
         int best = 0;
         for (int c = 1; c < p[k].length; c++) {
@@ -142,8 +128,8 @@ public final class TrainDemo {
     int steps = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_STEPS;
     long start = System.nanoTime();
     ModelWeights weights = train(steps, BATCH);
-    KerasWeightsFile.write(out, LegacyWeights.toLegacy(weights), KerasWeightsFile.Layout.LEGACY);
-    ModelWeights written = LegacyWeights.fromLegacy(KerasWeightsFile.read(out));
+    KerasWeightsWriter.write(out, weights, KerasWeightsWriter.Layout.LEGACY);
+    ModelWeights written = KerasModelFile.readWeightsOnly(out);
     try (GraphNetwork network = GraphNetwork.create(graph(), written, TensorRuntime.shared(),
         Precision.FLOAT32)) {
       System.out.printf(Locale.ROOT, "held-out accuracy %.4f on %d pictures; wrote %s in %.0f s%n",

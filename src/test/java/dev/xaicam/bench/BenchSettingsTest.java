@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xaicam.XaiCamException;
-import dev.xaicam.model.Architecture;
-import dev.xaicam.model.Vgg16;
+import dev.xaicam.network.GraphSpec;
+import dev.xaicam.architectures.Vgg16;
+import dev.xaicam.architectures.GlorotWeights;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BenchSettingsTest {
   /** A VGG16-shaped network, for settings that name one. */
-  private static final Architecture TINY = Vgg16.architecture(16, 8, 5, 32);
+  private static final GraphSpec TINY = Vgg16.spec(16, 8, 5, 32);
 
   private static BenchSettings config(List<Integer> forward, List<Integer> methods,
       List<String> names, int repeats, int scoreCamImages, int threads, int soak, Path weights) {

@@ -2,9 +2,11 @@ package dev.xaicam.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xaicam.model.Architecture;
-import dev.xaicam.model.TargetLayer;
-import dev.xaicam.model.Vgg16;
+import dev.xaicam.network.GraphSpec;
+import dev.xaicam.network.ModelGraph;
+import dev.xaicam.network.TargetNode;
+import dev.xaicam.architectures.Vgg16;
+import dev.xaicam.architectures.GlorotWeights;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class BenchmarkTest {
   /** A VGG16-shaped network small enough to benchmark in a second. */
-  private static final Architecture TINY = Vgg16.architecture(16, 8, 5, 32);
+  private static final GraphSpec TINY = Vgg16.spec(16, 8, 5, 32);
 
   @Test
   @Tag("native")
@@ -34,7 +36,7 @@ class BenchmarkTest {
             org.assertj.core.groups.Tuple.tuple("scorecam", 2, 3));
     assertThat(r.methods()).allSatisfy(t -> assertThat(t.timesForward()).isPositive());
     // One skip record per Score-CAM image; every channel is either skipped or masked.
-    int channels = TargetLayer.resolve(TINY, null).channels();
+    int channels = ModelGraph.of(TINY).defaultTarget().channels();
     assertThat(r.scoreCam()).hasSize(3).allSatisfy(s -> {
       assertThat(s.selectedChannels()).isEqualTo(channels);
       assertThat(s.forwardPasses()).isBetween(channels - s.constantChannels(),

@@ -27,7 +27,7 @@ class DjlTensorScopeShapeOpsTest {
 
   @BeforeEach
   void open() {
-    scope = TensorEngine.openScope();
+    scope = TensorRuntime.shared().openScope();
   }
 
   @AfterEach

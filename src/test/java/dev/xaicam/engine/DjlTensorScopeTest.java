@@ -32,7 +32,7 @@ class DjlTensorScopeTest {
   void conv2dSamePaddingSumsNeighbourhoods() {
     Tensor x = scope.fromFloats(ONE_TO_NINE, 1, 3, 3, 1);
     Tensor k = scope.fromFloats(ones(9), 3, 3, 1, 1);
-    Tensor y = scope.conv2d(x, k);
+    Tensor y = scope.conv2d(x, k, ConvOptions.UNIT_SAME);
     assertThat(y.shape()).containsExactly(1, 3, 3, 1);
     assertThat(y.toFloats()).containsExactly(12, 21, 16, 27, 45, 33, 24, 39, 28);
   }
@@ -42,14 +42,14 @@ class DjlTensorScopeTest {
     // 1x1 kernel (1,1,2,3): out_c = sum_i x_i * k[i][c]
     Tensor x = scope.fromFloats(new float[] {1, 2}, 1, 1, 1, 2);
     Tensor k = scope.fromFloats(new float[] {1, 10, 100, 2, 20, 200}, 1, 1, 2, 3);
-    assertThat(scope.conv2d(x, k).toFloats()).containsExactly(5, 50, 500);
+    assertThat(scope.conv2d(x, k, ConvOptions.UNIT_SAME).toFloats()).containsExactly(5, 50, 500);
   }
 
   @Test
   void conv2dBackpropInputCountsCoveringWindows() {
     Tensor k = scope.fromFloats(ones(9), 3, 3, 1, 1);
     Tensor dy = scope.fromFloats(ones(9), 1, 3, 3, 1);
-    Tensor dx = scope.conv2dBackpropInput(new int[] {1, 3, 3, 1}, k, dy);
+    Tensor dx = scope.conv2dBackpropInput(new int[] {1, 3, 3, 1}, k, dy, ConvOptions.UNIT_SAME);
     assertThat(dx.shape()).containsExactly(1, 3, 3, 1);
     assertThat(dx.toFloats()).containsExactly(4, 6, 4, 6, 9, 6, 4, 6, 4);
   }
@@ -58,7 +58,7 @@ class DjlTensorScopeTest {
   void conv2dBackpropFilterCorrelatesInputWithGradient() {
     Tensor x = scope.fromFloats(ONE_TO_NINE, 1, 3, 3, 1);
     Tensor dy = scope.fromFloats(ones(9), 1, 3, 3, 1);
-    Tensor dk = scope.conv2dBackpropFilter(x, new int[] {3, 3, 1, 1}, dy);
+    Tensor dk = scope.conv2dBackpropFilter(x, new int[] {3, 3, 1, 1}, dy, ConvOptions.UNIT_SAME);
     assertThat(dk.shape()).containsExactly(3, 3, 1, 1);
     assertThat(dk.toFloats()).containsExactly(12, 21, 16, 27, 45, 33, 24, 39, 28);
   }
@@ -87,7 +87,7 @@ class DjlTensorScopeTest {
     for (int i = 0; i < v.length; i++) {
       v[i] = i;
     }
-    Tensor y = scope.maxPool2x2(scope.fromFloats(v, 1, 5, 5, 1));
+    Tensor y = scope.maxPool(scope.fromFloats(v, 1, 5, 5, 1), PoolOptions.TWO_BY_TWO);
     assertThat(y.shape()).containsExactly(1, 2, 2, 1);
     assertThat(y.toFloats()).containsExactly(6, 8, 16, 18);
   }
@@ -99,9 +99,9 @@ class DjlTensorScopeTest {
         7, 6, 1, 1, //
         2, 3, 4, 0};
     Tensor x = scope.fromFloats(v, 1, 4, 4, 1);
-    Tensor y = scope.maxPool2x2(x);
+    Tensor y = scope.maxPool(x, PoolOptions.TWO_BY_TWO);
     assertThat(y.toFloats()).containsExactly(9, 8, 7, 4);
-    Tensor dx = scope.maxPoolGrad(x, y, scope.fromFloats(new float[] {1, 2, 3, 4}, 1, 2, 2, 1));
+    Tensor dx = scope.maxPoolGrad(x, y, scope.fromFloats(new float[] {1, 2, 3, 4}, 1, 2, 2, 1), PoolOptions.TWO_BY_TWO);
     assertThat(dx.toFloats()).containsExactly(0, 1, 0, 0, 0, 0, 2, 0, 3, 0, 0, 0, 0, 0, 4, 0);
   }
 
@@ -165,7 +165,7 @@ class DjlTensorScopeTest {
     double tiny = 1e-12;
     Tensor x = scope.fromDoubles(new double[] {1 + tiny, 1}, 1, 1, 1, 2);
     Tensor k = scope.fromDoubles(new double[] {1, -1}, 1, 1, 2, 1);
-    Tensor y = scope.conv2d(x, k);
+    Tensor y = scope.conv2d(x, k, ConvOptions.UNIT_SAME);
     double exact = (1 + tiny) - 1;
     assertThat(y.toDoubles()[0]).isEqualTo(exact);
     Tensor z = scope.matmul(scope.fromDoubles(new double[] {1 + tiny, 1}, 1, 2),
@@ -185,7 +185,7 @@ class DjlTensorScopeTest {
     Tensor a = scope.fromFloats(ones(6), 2, 3);
     assertThatThrownBy(() -> scope.matmul(a, a, false, false))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 3] and [2, 3]");
-    assertThatThrownBy(() -> scope.conv2d(a, a)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> scope.conv2d(a, a, ConvOptions.UNIT_SAME)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("conv2d input must have 4 dimensions");
     assertThatThrownBy(() -> scope.multiply(a, scope.fromFloats(ones(2), 2)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiply");

@@ -131,7 +131,7 @@ class SpatialOpsTest {
     assertThatThrownBy(() -> scope.avgPoolGrad(new int[] {1, 4, 4, 1}, dy,
         new PoolOptions(2, 2, 1, 1, Padding.SAME))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("dy must be [1, 4, 4, 1]");
-    assertThat(scope.conv2d(x, k).toDoubles()).containsExactly(4, 4, 4, 4);
+    assertThat(scope.conv2d(x, k, ConvOptions.UNIT_SAME).toDoubles()).containsExactly(4, 4, 4, 4);
   }
 
   /** 1, 2, ..., n. */

@@ -10,11 +10,14 @@ import dev.xaicam.cam.Heatmap;
 import dev.xaicam.cam.LayerSignal;
 import dev.xaicam.explain.CamRunner.Cam;
 import dev.xaicam.explain.CamRunner.ImageCams;
-import dev.xaicam.model.Architecture;
-import dev.xaicam.model.ForwardPass;
-import dev.xaicam.model.Network;
-import dev.xaicam.model.TargetLayer;
-import dev.xaicam.model.Vgg16;
+import dev.xaicam.network.ModelGraph;
+import dev.xaicam.network.GraphPass;
+import dev.xaicam.network.GraphNetwork;
+import dev.xaicam.network.Precision;
+import dev.xaicam.engine.TensorRuntime;
+import dev.xaicam.network.TargetNode;
+import dev.xaicam.architectures.Vgg16;
+import dev.xaicam.architectures.GlorotWeights;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -26,15 +29,15 @@ import org.junit.jupiter.api.Test;
 /** The per-batch flow on a tiny VGG16-shaped network, against the same steps taken one by one. */
 @Tag("native")
 class CamRunnerTest {
-  private static final Architecture TINY = Vgg16.architecture(16, 8, 10, 32);
-  private static Network network;
-  private static TargetLayer layer;
+  private static final ModelGraph TINY = ModelGraph.of(Vgg16.spec(16, 8, 10, 32));
+  private static GraphNetwork network;
+  private static TargetNode layer;
   private static List<float[]> images;
 
   @BeforeAll
   static void load() {
-    network = Network.create(TINY, Vgg16.randomWeights(TINY, 11));
-    layer = TargetLayer.resolve(TINY, null);
+    network = GraphNetwork.create(TINY, GlorotWeights.of(TINY, 11), TensorRuntime.shared(), Precision.FLOAT32);
+    layer = TINY.defaultTarget();
     SplittableRandom random = new SplittableRandom(4);
     images = new ArrayList<>();
     for (int k = 0; k < 3; k++) {
@@ -62,7 +65,7 @@ class CamRunnerTest {
     assertThat(results).extracting(ImageCams::index).containsExactly(0, 1, 2);
     for (ImageCams image : results) {
       float[] input = images.get(image.index());
-      try (ForwardPass pass = network.forward(input, 1, layer.position())) {
+      try (GraphPass pass = network.forward(input, 1, layer)) {
         List<Integer> top2 = Targets.ranked(pass.probabilities()[0], 2);
         assertThat(image.targets()).isEqualTo(top2);
         assertThat(image.cams()).extracting(c -> c.method().name(), Cam::target).containsExactly(

@@ -22,12 +22,13 @@ class RunPlanTest {
 
   @Test
   void resolvesMethodsAliasesLayerAndClassesWithoutLoadingTheModel() {
+    // A layer name picks exactly that layer (any map output), pooling layers included.
     RunPlan plan = RunPlan.of(
         settings(List.of("gradcam", "gradcampp", "gradcam++"), "block4_pool", List.of("golden retriever", "281", "281"), 10),
         CATALOG);
 
     assertThat(plan.methods()).extracting(CamMethod::name).containsExactly("gradcam", "gradcam++");
-    assertThat(plan.layer().name()).isEqualTo("block4_conv3");
+    assertThat(plan.layer().name()).isEqualTo("block4_pool");
     assertThat(plan.classes()).containsExactly(207, 281);
   }
 

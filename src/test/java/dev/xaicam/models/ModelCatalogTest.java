@@ -13,10 +13,12 @@ import dev.xaicam.cam.Heatmap;
 import dev.xaicam.cam.LayerSignal;
 import dev.xaicam.cam.MethodNeed;
 import dev.xaicam.image.ImageDecoder;
-import dev.xaicam.model.Architecture;
-import dev.xaicam.model.ForwardPass;
-import dev.xaicam.model.Network;
-import dev.xaicam.model.TargetLayer;
+import dev.xaicam.network.ModelGraph;
+import dev.xaicam.network.GraphPass;
+import dev.xaicam.network.GraphNetwork;
+import dev.xaicam.network.Precision;
+import dev.xaicam.engine.TensorRuntime;
+import dev.xaicam.network.TargetNode;
 import dev.xaicam.shapes.ShapeBox;
 import dev.xaicam.shapes.ShapeKind;
 import dev.xaicam.shapes.ShapeSamples;
@@ -49,12 +51,13 @@ class ModelCatalogTest {
   /** The demo entry. */
   private static ModelCatalog.Entry demo;
   /** Its network with the bundled weights. */
-  private static Network network;
+  private static GraphNetwork network;
 
   @BeforeAll
   static void loadDemo() {
     demo = ModelCatalog.builtIn(DownloadListener.SILENT).find("demo");
-    network = Network.create(demo.architecture(), demo.weights().load(null, true));
+    network = GraphNetwork.create(ModelGraph.of(demo.spec()), demo.weights().load(null, true),
+        TensorRuntime.shared(), Precision.FLOAT32);
   }
 
   @AfterAll
@@ -71,7 +74,7 @@ class ModelCatalogTest {
     assertThat(demo.labels().get().size()).isEqualTo(ShapeKind.values().length);
     assertThat(demo.labels().get().resolve("Triangle")).isEqualTo(ShapeKind.TRIANGLE.ordinal());
     assertThatThrownBy(() -> catalog.find("resnet")).isInstanceOf(XaiCamException.class)
-        .hasMessage("unknown model 'resnet'; known: vgg16, demo");
+        .hasMessage("unknown model 'resnet'; known: vgg16, demo, or a Keras model file (.h5, .keras)");
   }
 
   @Test
@@ -93,8 +96,7 @@ class ModelCatalogTest {
 
   @Test
   void everyMethodPointsAtTheShapeAndGradCamEnergySitsInTheBox() {
-    Architecture arch = demo.architecture();
-    TargetLayer layer = TargetLayer.resolve(arch, null);
+    TargetNode layer = ModelGraph.of(demo.spec()).defaultTarget();
     ShapeSceneGenerator generator = new ShapeSceneGenerator(TrainDemo.TEST_SEED, 64);
     List<String> names = List.of("gradcam", "gradcam++", "scorecam", "faster-scorecam", "layercam");
     int[] hits = new int[names.size()];
@@ -107,7 +109,7 @@ class ModelCatalogTest {
       float[] input = scene.unitScaleRgb();
       int target = scene.kind().ordinal();
       LayerSignal signal;
-      try (ForwardPass pass = network.forward(input, 1, layer.position())) {
+      try (GraphPass pass = network.forward(input, 1, layer)) {
         signal = pass.signals(new int[] {target}).get(0);
       }
       for (int m = 0; m < names.size(); m++) {

@@ -1,9 +1,12 @@
 package dev.xaicam.models;
 
 import dev.xaicam.image.Preprocessing;
-import dev.xaicam.model.Architecture;
-import dev.xaicam.model.KerasWeightsFile;
-import dev.xaicam.model.Vgg16;
+import dev.xaicam.network.ModelGraph;
+import dev.xaicam.network.GraphSpec;
+import dev.xaicam.network.ModelGraph;
+import dev.xaicam.keras.KerasWeightsWriter;
+import dev.xaicam.architectures.Vgg16;
+import dev.xaicam.architectures.GlorotWeights;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +21,14 @@ public final class TinyModels {
   private TinyModels() {}
 
   /** VGG16 with every width divided by 16, dense 8, 10 classes, 32x32 input. */
-  public static Architecture architecture() {
-    return Vgg16.architecture(16, 8, CLASSES, 32);
+  public static GraphSpec spec() {
+    return Vgg16.spec(16, 8, CLASSES, 32);
   }
 
-  /** Writes seeded random weights for {@link #architecture()} in Keras's legacy layout. */
+  /** Writes seeded random weights for {@link #spec()} in Keras's legacy layout. */
   public static Path writeWeights(Path file, long seed) {
-    KerasWeightsFile.write(file, Vgg16.randomWeights(architecture(), seed), KerasWeightsFile.Layout.LEGACY);
+    KerasWeightsWriter.write(file, GlorotWeights.of(ModelGraph.of(spec()), seed),
+        KerasWeightsWriter.Layout.LEGACY);
     return file;
   }
 
@@ -43,6 +47,6 @@ public final class TinyModels {
   /** A catalog holding only the tiny model, whose weights come from {@code --weights}. */
   public static ModelCatalog catalog() {
     return new ModelCatalog(List.of(new ModelCatalog.Entry(NAME, "tiny VGG16-shaped test model",
-        architecture(), TinyModels::labels, Preprocessing.CAFFE, new ExplicitWeights())));
+        spec(), TinyModels::labels, Preprocessing.CAFFE, new ExplicitWeights())));
   }
 }

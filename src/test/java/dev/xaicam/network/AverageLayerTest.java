@@ -2,7 +2,7 @@ package dev.xaicam.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -14,7 +14,7 @@ class AverageLayerTest {
   @Test
   @Tag("native")
   void averagesAndBackwardMatchesFiniteDifferences() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer layer = LayerGradientCheck.layer("Average", "{}", new int[] {2}, new int[] {2},
           new int[] {2});
       // ((1, 2) + (3, 4) + (5, -6)) / 3 = (3, 0).

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -49,7 +49,7 @@ class BatchNormalizationLayerTest {
     // (2 + 1) * 1 / sqrt(0 + 1) + 0 = 3.
     Layer layer = LayerGradientCheck.layer("BatchNormalization", "{\"epsilon\": 1.0}",
         new int[] {1, 1, 2});
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       List<dev.xaicam.engine.Tensor> w = List.of(s.fromDoubles(new double[] {4, 1}, 2),
           s.fromDoubles(new double[] {1, 0}, 2), s.fromDoubles(new double[] {1, -1}, 2),
           s.fromDoubles(new double[] {3, 0}, 2));
@@ -70,7 +70,7 @@ class BatchNormalizationLayerTest {
   @Test
   @Tag("native")
   void backwardMatchesFiniteDifferences() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       for (String config : List.of("{}", "{\"scale\": false, \"center\": false}",
           "{\"center\": false, \"epsilon\": 0.01}")) {
         Layer layer = LayerGradientCheck.layer("BatchNormalization", config, new int[] {3, 2, 4});

@@ -3,7 +3,7 @@ package dev.xaicam.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -27,7 +27,7 @@ class ConcatenateLayerTest {
   @Test
   @Tag("native")
   void joinsAndBackwardMatchesFiniteDifferences() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer layer = LayerGradientCheck.layer("Concatenate", "{}", new int[] {1, 2},
           new int[] {1, 1});
       // Pixel pairs (1, 2) and (3) join to (1, 2, 3).

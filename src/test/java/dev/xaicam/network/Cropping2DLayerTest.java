@@ -3,7 +3,7 @@ package dev.xaicam.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -32,7 +32,7 @@ class Cropping2DLayerTest {
   void keepsTheInnerBlockAndBackwardPadsIt() {
     Layer layer = LayerGradientCheck.layer("Cropping2D", "{\"cropping\": [[1, 0], [0, 1]]}",
         new int[] {3, 3, 1});
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       // 1..9 as 3x3 without the top row and the right column: 4, 5, 7, 8.
       double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
       assertThat(layer.forward(s, List.of(s.fromDoubles(x, 1, 3, 3, 1)), List.of()).toDoubles())

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xaicam.XaiCamException;
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -65,7 +65,7 @@ class DepthwiseConv2DLayerTest {
   void convolvesEachChannelWithItsOwnKernel() {
     Layer layer = LayerGradientCheck.layer("DepthwiseConv2D", "{\"kernel_size\": 2}",
         new int[] {2, 2, 2});
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       // Channel 0 holds 1, 2, 3, 4 and channel 1 holds 10, 20, 30, 40 (row-major pixels).
       double[] x = {1, 10, 2, 20, 3, 30, 4, 40};
       // Kernel (2, 2, 2, 1): channel 0 all ones, channel 1 +1 top-left and -1 bottom-right.
@@ -81,7 +81,7 @@ class DepthwiseConv2DLayerTest {
   @Test
   @Tag("native")
   void backwardMatchesFiniteDifferences() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer strided = LayerGradientCheck.layer("DepthwiseConv2D", "{\"kernel_size\": 3, "
           + "\"strides\": 2, \"padding\": \"same\", \"depth_multiplier\": 2}", new int[] {5, 5, 3});
       LayerGradientCheck.assertBackwardMatchesForward(s, strided,

@@ -2,7 +2,7 @@ package dev.xaicam.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -22,7 +22,7 @@ class FlattenLayerTest {
   @Tag("native")
   void keepsRowMajorOrderAndBackwardMatchesFiniteDifferences() {
     Layer layer = LayerGradientCheck.layer("Flatten", "{}", new int[] {2, 3, 2});
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
       assertThat(layer.forward(s, List.of(s.fromDoubles(x, 1, 2, 3, 2)), List.of()).toDoubles())
           .containsExactly(x);

@@ -3,7 +3,7 @@ package dev.xaicam.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -31,7 +31,7 @@ class GlobalAveragePooling2DLayerTest {
   @Tag("native")
   void averagesEachChannelAndBackwardMatchesFiniteDifferences() {
     Layer layer = LayerGradientCheck.layer("GlobalAveragePooling2D", "{}", new int[] {2, 2, 2});
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       // Channel 0: 1, 2, 3, 6 -> 3; channel 1: 0, 0, 0, 8 -> 2.
       double[] x = {1, 0, 2, 0, 3, 0, 6, 8};
       assertThat(layer.forward(s, List.of(s.fromDoubles(x, 1, 2, 2, 2)), List.of()).toDoubles())

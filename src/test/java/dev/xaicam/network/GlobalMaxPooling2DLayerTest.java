@@ -3,7 +3,7 @@ package dev.xaicam.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xaicam.engine.Tensor;
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +25,7 @@ class GlobalMaxPooling2DLayerTest {
   @Tag("native")
   void takesTheMaximumAndSplitsTiedGradientsEvenly() {
     Layer layer = LayerGradientCheck.layer("GlobalMaxPooling2D", "{}", new int[] {2, 2, 2});
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       // Channel 0: 1, 3, 3, 2 (a tie at 3); channel 1: 4, 0, -1, 2.
       Tensor x = s.fromDoubles(new double[] {1, 4, 3, 0, 3, -1, 2, 2}, 1, 2, 2, 2);
       Tensor y = layer.forward(s, List.of(x), List.of());
@@ -40,7 +40,7 @@ class GlobalMaxPooling2DLayerTest {
   @Test
   @Tag("native")
   void backwardMatchesFiniteDifferences() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer layer = LayerGradientCheck.layer("GlobalMaxPooling2D", "{}", new int[] {3, 3, 2});
       LayerGradientCheck.assertBackwardMatchesForward(s, layer, List.of(), 51,
           new int[] {2, 3, 3, 2});

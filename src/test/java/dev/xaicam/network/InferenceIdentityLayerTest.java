@@ -3,7 +3,7 @@ package dev.xaicam.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -41,7 +41,7 @@ class InferenceIdentityLayerTest {
   @Test
   @Tag("native")
   void passesValuesAndGradientsThrough() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       for (String[] noOp : NO_OPS) {
         Layer layer = LayerGradientCheck.layer(noOp[0], noOp[1], new int[] {2, 3});
         double[] x = {1, -2, 3, 4, 5, -6};

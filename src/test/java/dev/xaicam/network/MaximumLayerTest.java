@@ -3,7 +3,7 @@ package dev.xaicam.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xaicam.engine.Tensor;
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -15,7 +15,7 @@ class MaximumLayerTest {
   @Test
   @Tag("native")
   void gradientGoesToTheLargerInputAndTiesToTheEarlierOne() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer layer = LayerGradientCheck.layer("Maximum", "{}", new int[] {3}, new int[] {3},
           new int[] {3});
       List<Tensor> x = List.of(s.fromDoubles(new double[] {1, 5, 3}, 1, 3),
@@ -35,7 +35,7 @@ class MaximumLayerTest {
   @Test
   @Tag("native")
   void backwardMatchesFiniteDifferences() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer three = LayerGradientCheck.layer("Maximum", "{}", new int[] {3, 2, 2},
           new int[] {1, 1, 2}, new int[] {3, 2, 2});
       LayerGradientCheck.assertBackwardMatchesForward(s, three, List.of(), 171,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xaicam.engine.Tensor;
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -29,7 +29,7 @@ class MergeShapesTest {
   @Test
   @Tag("native")
   void alignsRanksAfterTheBatchAxisAndSumsGradientsBack() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Tensor map = s.fromDoubles(new double[12], 2, 3, 2);
       Tensor vector = s.fromDoubles(new double[] {1, 2, 3, 4}, 2, 2);
       List<Tensor> aligned = MergeShapes.aligned(s, List.of(map, vector));

@@ -2,7 +2,7 @@ package dev.xaicam.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -20,7 +20,7 @@ class MultiplyLayerTest {
   @Test
   @Tag("native")
   void multipliesAndBackwardMatchesFiniteDifferences() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer layer = LayerGradientCheck.layer("Multiply", "{}", new int[] {2}, new int[] {2},
           new int[] {2});
       // (2, 3) * (4, 5) * (-1, 0.5) = (-8, 7.5).

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xaicam.engine.Tensor;
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -39,7 +39,7 @@ class NormalizationLayerTest {
   @Test
   @Tag("native")
   void standardisesWithConfigOrWeightStatistics() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Tensor x = s.fromDoubles(new double[] {3, 5}, 1, 1, 1, 2);
       // (3 - 1) / sqrt(4) = 1; (5 - 2) / max(sqrt(0), 1e-7) = 3e7.
       Layer fromConfig = LayerGradientCheck.layer("Normalization",

@@ -3,7 +3,7 @@ package dev.xaicam.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -30,7 +30,7 @@ class RandomCropLayerTest {
     for (int i = 0; i < 24; i++) {
       x[i] = i;
     }
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer layer = LayerGradientCheck.layer("RandomCrop", "{\"height\": 2, \"width\": 2}",
           new int[] {4, 6, 1});
       double[] y = layer.forward(s, List.of(s.fromDoubles(x, 1, 4, 6, 1)), List.of()).toDoubles();
@@ -48,7 +48,7 @@ class RandomCropLayerTest {
   @Test
   @Tag("native")
   void backwardMatchesFiniteDifferences() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer layer = LayerGradientCheck.layer("RandomCrop", "{\"height\": 3, \"width\": 2}",
           new int[] {5, 6, 2});
       LayerGradientCheck.assertBackwardMatchesForward(s, layer, List.of(), 111,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ResamplingTest {
     Resampling r = Resampling.of(new int[] {1, 4}, new int[] {0, 1}, new int[] {1, 2},
         new int[] {1, 4}, false);
     assertThat(r.outputSize()).containsExactly(1, 4);
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       double[] y = r.apply(s, s.fromDoubles(new double[] {0, 0, 1, 10, 2, 20, 3, 30}, 1, 1, 4, 2))
           .toDoubles();
       double[] expected = {1, 10, 1.25, 12.5, 1.75, 17.5, 2, 20};

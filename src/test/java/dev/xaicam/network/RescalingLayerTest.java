@@ -3,7 +3,7 @@ package dev.xaicam.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +25,7 @@ class RescalingLayerTest {
   @Test
   @Tag("native")
   void scalesAndShiftsPerChannel() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer tf = LayerGradientCheck.layer("Rescaling", "{\"scale\": 0.5, \"offset\": -1}",
           new int[] {1, 1, 2});
       // 2 * 0.5 - 1 = 0 and 4 * 0.5 - 1 = 1.

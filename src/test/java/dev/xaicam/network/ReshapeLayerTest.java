@@ -3,7 +3,7 @@ package dev.xaicam.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -33,7 +33,7 @@ class ReshapeLayerTest {
   void keepsRowMajorOrderAndBackwardMatchesFiniteDifferences() {
     Layer layer = LayerGradientCheck.layer("Reshape", "{\"target_shape\": [3, 2]}",
         new int[] {1, 1, 6});
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       double[] x = {1, 2, 3, 4, 5, 6};
       var y = layer.forward(s, List.of(s.fromDoubles(x, 1, 1, 1, 6)), List.of());
       assertThat(y.shape()).containsExactly(1, 3, 2);

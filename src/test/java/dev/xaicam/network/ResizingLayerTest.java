@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -37,7 +37,7 @@ class ResizingLayerTest {
     // (0 + 0.5) * 1.5 - 0.5 = 0.25 and (1 + 0.5) * 1.5 - 0.5 = 1.75 on both axes. f is linear,
     // so bilinear gives f there: 3*0.25+0.25+1 = 2, 0.75+1.75+1 = 3.5, 5.25+0.25+1 = 6.5, 8.
     double[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer bilinear = LayerGradientCheck.layer("Resizing", "{\"height\": 2, \"width\": 2}",
           new int[] {3, 3, 1});
       double[] y = bilinear.forward(s, List.of(s.fromDoubles(x, 1, 3, 3, 1)), List.of())
@@ -57,7 +57,7 @@ class ResizingLayerTest {
   @Test
   @Tag("native")
   void backwardMatchesFiniteDifferences() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer up = LayerGradientCheck.layer("Resizing", "{\"height\": 5, \"width\": 3}",
           new int[] {3, 4, 2});
       LayerGradientCheck.assertBackwardMatchesForward(s, up, List.of(), 101,

@@ -3,7 +3,7 @@ package dev.xaicam.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -45,7 +45,7 @@ class SeparableConv2DLayerTest {
   void depthwiseThenPointwiseThenBias() {
     Layer layer = LayerGradientCheck.layer("SeparableConv2D",
         "{\"filters\": 2, \"kernel_size\": 1}", new int[] {1, 1, 2});
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       // Depthwise (1,1,2,1) [2, 3] turns pixel (1, 2) into (2, 6); pointwise (1,1,2,2)
       // [[1, -1], [10, 1]] gives (2 + 60, -2 + 6) = (62, 4); bias (1, 0.5) gives (63, 4.5).
       double[] y = layer.forward(s, List.of(s.fromDoubles(new double[] {1, 2}, 1, 1, 1, 2)),
@@ -59,7 +59,7 @@ class SeparableConv2DLayerTest {
   @Test
   @Tag("native")
   void backwardMatchesFiniteDifferences() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer strided = LayerGradientCheck.layer("SeparableConv2D", "{\"filters\": 3, "
           + "\"kernel_size\": 3, \"strides\": 2, \"padding\": \"same\", \"depth_multiplier\": 2}",
           new int[] {5, 5, 2});

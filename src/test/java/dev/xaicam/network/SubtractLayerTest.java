@@ -3,7 +3,7 @@ package dev.xaicam.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +25,7 @@ class SubtractLayerTest {
   @Test
   @Tag("native")
   void subtractsTheSecondFromTheFirst() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer layer = LayerGradientCheck.layer("Subtract", "{}", new int[] {2}, new int[] {2});
       assertThat(layer.forward(s, List.of(s.fromDoubles(new double[] {5, 1}, 1, 2),
           s.fromDoubles(new double[] {2, 3}, 1, 2)), List.of()).toDoubles())

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -29,7 +29,7 @@ class UpSampling2DLayerTest {
   @Test
   @Tag("native")
   void nearestRepeatsAndBilinearInterpolatesAtHalfPixels() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       Layer nearest = LayerGradientCheck.layer("UpSampling2D", "{}", new int[] {1, 2, 1});
       assertThat(nearest.forward(s, List.of(s.fromDoubles(new double[] {1, 2}, 1, 1, 2, 1)),
           List.of()).toDoubles()).containsExactly(1, 1, 2, 2, 1, 1, 2, 2);
@@ -49,7 +49,7 @@ class UpSampling2DLayerTest {
   @Test
   @Tag("native")
   void backwardMatchesFiniteDifferences() {
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       for (String config : List.of("{\"size\": [2, 3]}",
           "{\"size\": [3, 2], \"interpolation\": \"bilinear\"}")) {
         Layer layer = LayerGradientCheck.layer("UpSampling2D", config, new int[] {3, 2, 2});

@@ -2,7 +2,7 @@ package dev.xaicam.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.xaicam.engine.TensorEngine;
+import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.engine.TensorScope;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -29,7 +29,7 @@ class ZeroPadding2DLayerTest {
   void padsWithZerosWhereToldAndBackwardCropsThem() {
     Layer layer = LayerGradientCheck.layer("ZeroPadding2D", "{\"padding\": [[0, 1], [2, 0]]}",
         new int[] {1, 1, 1});
-    try (TensorScope s = TensorEngine.openScope()) {
+    try (TensorScope s = TensorRuntime.shared().openScope()) {
       // One pixel 7, no rows above, one below, two columns left: [[0, 0, 7], [0, 0, 0]].
       assertThat(layer.forward(s, List.of(s.fromDoubles(new double[] {7}, 1, 1, 1, 1)), List.of())
           .toDoubles()).containsExactly(0, 0, 7, 0, 0, 0);
