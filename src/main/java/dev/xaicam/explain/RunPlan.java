@@ -31,7 +31,10 @@ public record RunPlan(
     List<Integer> classes,
     int topK) {
 
-  /** Resolves model, layer, methods and classes named in {@code settings}. */
+  /** The one method that reads {@code --max-n}. */
+  private static final String FASTER_SCORE_CAM = "faster-scorecam";
+
+  /** Resolves model, layer, methods and classes named in {@code settings}; a usage error for an option out of range. */
   public static RunPlan of(ExplainSettings settings, ModelCatalog catalog) {
     ModelCatalog.Entry model = catalog.find(settings.model());
     TargetLayer layer = TargetLayer.resolve(model.architecture(), settings.layer());
@@ -43,13 +46,20 @@ public record RunPlan(
         methods.add(method);
       }
     }
-    if (methods.stream().anyMatch(m -> m.name().equals("faster-scorecam"))
-        && (settings.maxN() < 1 || settings.maxN() > layer.channels())) {
+    boolean fasterScoreCam = methods.stream().anyMatch(m -> m.name().equals(FASTER_SCORE_CAM));
+    if (fasterScoreCam && (settings.maxN() < 1 || settings.maxN() > layer.channels())) {
       throw XaiCamException.usage(
           "--max-n must be between 1 and " + layer.channels() + " (the channels of "
               + layer.name() + "), got " + settings.maxN());
     }
+    // An option that would silently do nothing is a mistake worth pointing out.
+    OptionCheck.that(fasterScoreCam || !settings.maxNGiven(),
+        "--max-n only applies to -m " + FASTER_SCORE_CAM + ", which is not among the methods");
     ClassLabels labels = model.labels().get();
+    if (settings.classes().isEmpty() && settings.topK() > labels.size()) {
+      throw XaiCamException.usage("--top-k must be between 1 and " + labels.size() + " (the classes of "
+          + model.name() + "), got " + settings.topK());
+    }
     List<Integer> classes = new ArrayList<>();
     for (String text : settings.classes()) {
       int index = labels.resolve(text);
@@ -67,7 +77,7 @@ public record RunPlan(
 
   /** Where the run's files go, with or without {@code .npy} files. */
   public OutputLayout layout(boolean npy) {
-    int perImage = classes.isEmpty() ? Math.min(topK, labels.size()) : classes.size();
+    int perImage = classes.isEmpty() ? topK : classes.size();
     return new OutputLayout(methods.stream().map(CamMethod::name).toList(), classes, perImage, npy);
   }
 }
