@@ -70,12 +70,14 @@ class MainTest {
   @Test
   void aKilledRunResumedWithSkipExistingWritesTheSameBytesAsAnUninterruptedOne() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
-    List<Path> shapes;
-    try (Stream<Path> files = Files.list(Path.of("samples/shapes"))) {
-      shapes = files.filter(p -> p.toString().endsWith(".png")).sorted().toList();
-    }
+    // The photos (not the 64x64 shapes) make each image's overlays take long enough that the kill
+    // lands inside a batch, as it would on a long run.
+    List<Path> photos = List.of(Path.of("samples/astronaut.png"), Path.of("samples/cat_chelsea.png"),
+        Path.of("samples/coffee.png"), Path.of("samples/rocket.jpg"));
     for (int i = 0; i < 100; i++) {
-      Files.copy(shapes.get(i % shapes.size()), in.resolve(String.format("s%03d.png", i)));
+      Path photo = photos.get(i % photos.size());
+      String name = photo.getFileName().toString();
+      Files.copy(photo, in.resolve(String.format("p%03d%s", i, name.substring(name.lastIndexOf('.')))));
     }
     List<String> common = List.of("--model", "demo", "-m", "gradcam,gradcam++", "--npy", "--json");
     Path whole = dir.resolve("whole");
@@ -85,15 +87,15 @@ class MainTest {
     assertThat(uninterrupted.waitFor(180, TimeUnit.SECONDS)).isTrue();
     assertThat(uninterrupted.exitValue()).as(Files.readString(dir.resolve("stderr1.txt"))).isZero();
     Process killed = start(List.of(), Main.class, args(common, "-o", resumed.toString(), in.toString()), "2");
-    Path progress = dir.resolve("stdout2.txt");
+    // Killed inside the second batch (files are written image by image; report lines come per
+    // batch), so the resumed run starts with a partial batch.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    // Past the first 48: the old code would then resume with a small first batch, not a full one.
-    while (Files.readString(progress).lines().count() < 52 && System.nanoTime() < deadline) {
-      Thread.sleep(5);
+    while (fileCount(resumed) < 4 * 52 && System.nanoTime() < deadline) {
+      Thread.sleep(2);
     }
     killed.destroyForcibly(); // SIGKILL: no shutdown hook runs
     assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(Files.readString(progress).lines().count()).as("killed mid-run").isLessThan(100);
+    assertThat(fileCount(resumed)).as("killed mid-run").isLessThan(400);
     Process resume = start(List.of(), Main.class,
         args(common, "--skip-existing", "-o", resumed.toString(), in.toString()), "3");
     assertThat(resume.waitFor(180, TimeUnit.SECONDS)).isTrue();
@@ -150,6 +152,16 @@ class MainTest {
     List<String> all = new ArrayList<>(common);
     all.addAll(List.of(more));
     return all;
+  }
+
+  /** How many entries {@code folder} holds (0 before it exists). */
+  private static long fileCount(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.count();
+    }
   }
 
   /** Every regular file below {@code root}, relative to it, sorted. */
