@@ -26,7 +26,8 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
       err.flush();
       return x.exitCode();
     }
-    err.println("xai-cam: internal error: " + OneLine.of(e.toString()) + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
+    err.println("xai-cam: internal error: " + OneLine.of(e.toString())
+        + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
     err.flush();
     return XaiCamException.EXIT_INPUT;
   }

@@ -7,7 +7,7 @@ package dev.xaicam.cli;
 final class OneLine {
   private OneLine() {}
 
-  /** {@code text} with newline, carriage return and tab as {@code \n}, {@code \r}, {@code \t}, other controls as {@code \xNN}. */
+  /** {@code text} with newline, return and tab as {@code \n}, {@code \r}, {@code \t}, other controls {@code \xNN}. */
   static String of(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {

@@ -70,7 +70,8 @@ public final class Explainer implements AutoCloseable {
       Network.useThreads(settings.threads());
     }
     ModelWeights weights = plan.model().weights().load(settings.weights(), settings.offline());
-    weights.byLayer().forEach((name, arrays) -> FiniteWeights.check(name, arrays.stream().map(WeightArray::values).toList()));
+    weights.byLayer().forEach((name, arrays) ->
+        FiniteWeights.check(name, arrays.stream().map(WeightArray::values).toList()));
     Network network = Network.create(plan.model().architecture(), weights, settings.float64());
     // The heap copy of the weights (553 MB for VGG16) is garbage now that TensorFlow holds them;
     // collecting it once lets the JVM hand that memory back before a long run.

@@ -78,7 +78,8 @@ final class FuzzedImages {
 
   /** A binary PPM (P6), written by hand: Java has no writer for it. */
   private static byte[] ppm(BufferedImage image) {
-    byte[] header = ("P6\n" + image.getWidth() + " " + image.getHeight() + "\n255\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] header = ("P6\n" + image.getWidth() + " " + image.getHeight() + "\n255\n")
+        .getBytes(StandardCharsets.US_ASCII);
     byte[] out = Arrays.copyOf(header, header.length + 3 * image.getWidth() * image.getHeight());
     int k = header.length;
     for (int y = 0; y < image.getHeight(); y++) {

@@ -28,7 +28,7 @@ class MainTest {
     return start(List.of(), TestEntry.class, args, "");
   }
 
-  /** The CLI in a child JVM with {@code jvmOptions}, its output in {@code stdout<tag>.txt} and {@code stderr<tag>.txt}. */
+  /** The CLI in a child JVM with {@code jvmOptions}, its output in {@code stdout<tag>.txt}, {@code stderr<tag>.txt}. */
   private Process start(List<String> jvmOptions, Class<?> main, List<String> args, String tag) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
