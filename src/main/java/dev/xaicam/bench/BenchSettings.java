@@ -3,6 +3,7 @@ package dev.xaicam.bench;
 import dev.xaicam.XaiCamException;
 import dev.xaicam.cam.CamMethods;
 import dev.xaicam.cam.CamOptions;
+import dev.xaicam.explain.ExplainSettings;
 import dev.xaicam.explain.OptionCheck;
 import dev.xaicam.image.Preprocessing;
 import dev.xaicam.network.GraphSpec;
@@ -235,7 +236,7 @@ public final class BenchSettings {
       OptionCheck.atLeast("--repeats", repeats, 1);
       OptionCheck.atLeast("--scorecam-images", scoreCamImages, 1);
       int cores = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-      OptionCheck.atLeast("--threads", cores, 1);
+      OptionCheck.between("--threads", cores, 1, ExplainSettings.maxThreads());
       OptionCheck.atLeast("--soak", soakImages, 0);
       if (weights != null && !Files.isRegularFile(weights)) {
         throw XaiCamException.usage("--weights " + weights + ": no such file");
@@ -252,7 +253,8 @@ public final class BenchSettings {
     private static List<Integer> checkedSizes(String option, List<Integer> sizes) {
       OptionCheck.that(sizes != null && !sizes.isEmpty(), option + " needs at least one batch size");
       for (int size : sizes) {
-        OptionCheck.that(size >= 1, option + ": batch sizes must be >= 1, got " + size);
+        OptionCheck.that(size >= 1 && size <= ExplainSettings.MAX_BATCH_SIZE,
+            option + ": batch sizes must be between 1 and " + ExplainSettings.MAX_BATCH_SIZE + ", got " + size);
       }
       return List.copyOf(new TreeSet<>(sizes));
     }

@@ -22,11 +22,12 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
       e.printStackTrace(err);
     }
     if (e instanceof XaiCamException x) {
-      err.println("xai-cam: " + x.getMessage());
+      err.println("xai-cam: " + OneLine.of(x.getMessage()));
       err.flush();
       return x.exitCode();
     }
-    err.println("xai-cam: internal error: " + e + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
+    err.println("xai-cam: internal error: " + OneLine.of(e.toString())
+        + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
     err.flush();
     return XaiCamException.EXIT_INPUT;
   }
@@ -36,7 +37,7 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine commandLine = e.getCommandLine();
     PrintWriter err = commandLine.getErr();
-    err.println("xai-cam: " + e.getMessage());
+    err.println("xai-cam: " + OneLine.of(e.getMessage()));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try 'xai-cam --help' for more information.");
     err.flush();

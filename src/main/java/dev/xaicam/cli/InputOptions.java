@@ -1,7 +1,6 @@
 package dev.xaicam.cli;
 
 import dev.xaicam.XaiCamException;
-import dev.xaicam.explain.ImageInput;
 import dev.xaicam.explain.InputCollection;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -40,10 +39,11 @@ final class InputOptions {
   Path fromFile;
 
   /**
-   * The images named, found in folders and listed, with output bases below {@code output}; walk
-   * problems are printed to {@code err}, and finding no image at all is a usage error.
+   * The images named, found in folders and listed, with output bases below {@code output}, and
+   * the folders that could not be listed; what a walk passed over on purpose is printed to
+   * {@code err}, and finding no image at all is a usage error.
    */
-  List<ImageInput> collect(Path output, PrintWriter err) throws IOException {
+  InputCollection.Result collect(Path output, PrintWriter err) throws IOException {
     InputCollection collection = new InputCollection(output, recursive, includes, excludes);
     for (Path image : images) {
       if (image.toString().equals("-")) {
@@ -65,11 +65,12 @@ final class InputOptions {
       throw XaiCamException.usage("no images given; try 'xai-cam --help'");
     }
     InputCollection.Result result = collection.result();
-    result.warnings().forEach(w -> err.println("xai-cam: " + w));
+    result.warnings().forEach(w -> err.println("xai-cam: " + OneLine.of(w)));
     if (result.images().isEmpty()) {
+      result.errors().forEach(e -> err.println("xai-cam: " + OneLine.of(e.message())));
       throw XaiCamException.usage("no images found in the arguments given (" + result.skippedNotImages()
           + " non-image files and " + result.skippedHidden() + " hidden files skipped)");
     }
-    return result.images();
+    return result;
   }
 }

@@ -41,13 +41,13 @@ final class ReportPrinter implements BatchRun.Listener {
       reportLines.append(jsonLine).append('\n');
     }
     if (report.status() == ImageReport.Status.ERROR) {
-      err.println("xai-cam: " + report.error());
+      err.println("xai-cam: " + OneLine.of(report.error()));
       err.flush();
     }
     if (json) {
       out.println(jsonLine);
     } else if (!quiet && report.status() != ImageReport.Status.ERROR) {
-      out.println(HumanReport.line(report));
+      out.println(OneLine.of(HumanReport.line(report)));
     }
     out.flush();
   }

@@ -1,5 +1,6 @@
 package dev.xaicam.cli;
 
+import dev.xaicam.explain.ExplainSettings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,7 +13,8 @@ final class SharedOptions {
   Path weights;
 
   /** TensorFlow threads; null for all cores. */
-  @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads (default: all cores).")
+  @Option(names = "--threads", paramLabel = "N", description = "TensorFlow threads, 1 to " + ExplainSettings.MAX_THREADS_PER_CORE
+      + " per core (default: all cores).")
   Integer threads;
 
   /** Whether standard output carries JSON instead of text. */

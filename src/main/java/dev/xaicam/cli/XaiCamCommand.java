@@ -5,7 +5,10 @@ import dev.xaicam.explain.BatchRun;
 import dev.xaicam.explain.ExplainSettings;
 import dev.xaicam.explain.Explainer;
 import dev.xaicam.explain.ImageInput;
+import dev.xaicam.explain.InputCollection;
+import dev.xaicam.output.ImageReport;
 import dev.xaicam.models.ModelCatalog;
+import dev.xaicam.output.AtomicFile;
 import dev.xaicam.output.TemporaryFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -91,7 +94,8 @@ public final class XaiCamCommand implements Callable<Integer> {
 
   /** How many top classes to explain. */
   @Option(names = "--top-k", paramLabel = "K", defaultValue = ExplainSettings.DEFAULT_TOP_K_TEXT,
-      description = "Explain each of the top K predicted classes (default: ${DEFAULT-VALUE}).")
+      description = "Explain each of the top K predicted classes, 1 to the model's class count "
+          + "(default: ${DEFAULT-VALUE}).")
   int topK;
 
   /** Output folder. */
@@ -124,17 +128,20 @@ public final class XaiCamCommand implements Callable<Integer> {
 
   /** Images per forward pass. */
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_BATCH_SIZE_TEXT,
-      description = "Images per forward pass, and masked inputs per Score-CAM pass (default: ${DEFAULT-VALUE}).")
+      description = "Images per forward pass, and masked inputs per Score-CAM pass, 1.."
+          + ExplainSettings.MAX_BATCH_SIZE + " (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
   /** Faster-Score-CAM's channel count. */
-  @Option(names = "--max-n", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_MAX_N_TEXT,
-      description = "Channels Faster-Score-CAM evaluates (default: ${DEFAULT-VALUE}).")
-  int maxN;
+  @Option(names = "--max-n", paramLabel = "N",
+      description = "Channels Faster-Score-CAM evaluates, 1 to the target layer's channels (default: "
+          + ExplainSettings.DEFAULT_MAX_N_TEXT + "); only with -m faster-scorecam.")
+  Integer maxN;
 
   /** Largest declared image size decoded. */
   @Option(names = "--max-pixels", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_MAX_PIXELS_TEXT,
-      description = "Refuse images whose declared size exceeds N pixels (default: ${DEFAULT-VALUE}).")
+      description = "Refuse images whose declared size exceeds N pixels, 1.." + ExplainSettings.MAX_MAX_PIXELS
+          + " (default: ${DEFAULT-VALUE}).")
   long maxPixels;
 
   /** JSON Lines report file, or null. */
@@ -181,19 +188,30 @@ public final class XaiCamCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ExplainSettings settings = settings();
+    // Every place the run writes is checked before the first image, so no work is lost at the end.
+    AtomicFile.checkFolder(output, "--output " + output);
+    if (report != null) {
+      AtomicFile.checkTarget(report, "--report");
+    }
+    if (montage != null) {
+      AtomicFile.checkTarget(montage, "--montage");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<ImageInput> images = inputs.collect(output, err);
+    InputCollection.Result collected = inputs.collect(output, err);
+    List<ImageInput> images = collected.images();
     TemporaryFile.removeStale(output);
-    boolean batchMode = images.size() > 1;
+    boolean batchMode = images.size() + collected.errors().size() > 1;
     ReportPrinter printer = new ReportPrinter(out, err, shared.json, quiet, report);
     BatchRun.Summary summary;
     try (Explainer explainer = Explainer.open(settings, catalog);
         ProgressReport progress = new ProgressReport(progressMode(batchMode), images.size(), System.err, printer)) {
+      // A folder that could not be listed fails the run like an image that could not be read.
+      collected.errors().forEach(e -> printer.finished(ImageReport.failed(e.path(), e.message(), 0)));
       BatchRun run = new BatchRun(explainer, images,
           new BatchRun.Options(batchSize, skipExisting, failFast, decodeThreads()), progress);
       try (StopOnSignal stopper = new StopOnSignal(run::requestStop)) {
-        summary = run.run();
+        summary = run.run().withFailed(collected.errors().size());
         explainer.writeMontage();
         printer.summary(summary, batchMode);
       }
@@ -212,11 +230,15 @@ public final class XaiCamCommand implements Callable<Integer> {
         .maxPixels(maxPixels).montage(montage).float64(float64).threads(shared.threads).build();
   }
 
+  /** A bar on a terminal; log lines otherwise, except with --json, where stderr holds only failures. */
   private ProgressReport.Mode progressMode(boolean batchMode) {
     if (quiet || !batchMode) {
       return ProgressReport.Mode.NONE;
     }
-    return Terminal.stderrIsTerminal() ? ProgressReport.Mode.BAR : ProgressReport.Mode.LOG;
+    if (Terminal.stderrIsTerminal()) {
+      return ProgressReport.Mode.BAR;
+    }
+    return shared.json ? ProgressReport.Mode.NONE : ProgressReport.Mode.LOG;
   }
 
   /** Worker threads decoding ahead of the network: up to four, never more than the cores. */

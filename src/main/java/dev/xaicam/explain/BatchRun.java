@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 
 /**
  * Runs an {@link Explainer} over many images: decoding runs ahead on worker threads while the
- * network works on full batches, reports come out in input order, and a stop request (Ctrl-C)
- * ends the run between images without leaving a partial file.
+ * network works on batches (always padded to the full size), reports come out in input order,
+ * and a stop request (Ctrl-C) ends the run between images without leaving a partial file.
  */
 public final class BatchRun {
   private final Explainer explainer;
@@ -33,8 +33,9 @@ public final class BatchRun {
   public record Options(int batchSize, boolean skipExisting, boolean failFast, int decodeThreads) {
     /** Checks the counts. */
     public Options {
-      if (batchSize < 1) {
-        throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+      if (batchSize < 1 || batchSize > ExplainSettings.MAX_BATCH_SIZE) {
+        throw new IllegalArgumentException(
+            "batch size must be in [1, " + ExplainSettings.MAX_BATCH_SIZE + "], got " + batchSize);
       }
       if (decodeThreads < 1) {
         throw new IllegalArgumentException("decode threads must be >= 1, got " + decodeThreads);
@@ -58,7 +59,12 @@ public final class BatchRun {
    * @param interrupted whether a stop request ended the run early
    * @param stoppedAtFailure whether {@code --fail-fast} ended the run early
    */
-  public record Summary(int ok, int skipped, int failed, long millis, boolean interrupted, boolean stoppedAtFailure) {}
+  public record Summary(int ok, int skipped, int failed, long millis, boolean interrupted, boolean stoppedAtFailure) {
+    /** This summary with {@code more} failures that happened outside the run (folders that could not be listed). */
+    public Summary withFailed(int more) {
+      return new Summary(ok, skipped, failed + more, millis, interrupted, stoppedAtFailure);
+    }
+  }
 
   /** Prepares a run; nothing happens until {@link #run()}. */
   public BatchRun(Explainer explainer, List<ImageInput> inputs, Options options, Listener listener) {
@@ -83,6 +89,8 @@ public final class BatchRun {
     try {
       Deque<Pending> pending = new ArrayDeque<>();
       int next = 0;
+      // Images queued ahead, at most two batches; their pixels are held only within the
+      // Explainer's memory budget, so a queue of huge images costs decoding again, not the heap.
       int lookahead = 2 * options.batchSize();
       while ((next < inputs.size() || !pending.isEmpty()) && !stopRequested && !failedFast) {
         while (next < inputs.size() && pending.size() < lookahead) {

@@ -72,10 +72,21 @@ public final class CamRunner {
    * to {@code sink} in order as each is done; once {@code stop} turns true no further image starts.
    */
   public void run(List<float[]> inputs, BooleanSupplier stop, Consumer<ImageCams> sink) {
+    run(inputs, inputs.size(), stop, sink);
+  }
+
+  /**
+   * As {@link #run(List, BooleanSupplier, Consumer)}, the network seeing at least {@code rows}
+   * images: a smaller batch is padded with all-zero images, whose results are dropped. TensorFlow
+   * picks its kernels by batch size, so a fixed size makes each image's result independent of
+   * how many images share its batch (measured: which images, and in which places, never matters).
+   */
+  public void run(List<float[]> inputs, int rows, BooleanSupplier stop, Consumer<ImageCams> sink) {
     int batch = inputs.size();
+    int padded = Math.max(batch, rows);
     int height = network.graph().inputShape()[0];
     int width = network.graph().inputShape()[1];
-    try (GraphPass pass = network.forward(stack(inputs), batch, layer)) {
+    try (GraphPass pass = network.forward(stack(inputs, padded), padded, layer)) {
       float[][] probabilities = pass.probabilities();
       List<List<Integer>> imageTargets = new ArrayList<>();
       for (int k = 0; k < batch; k++) {
@@ -86,7 +97,7 @@ public final class CamRunner {
       // stop request can end the run between images.
       List<List<LayerSignal>> signalsByRound = new ArrayList<>();
       for (int round = 0; round < rounds && gradients; round++) {
-        int[] roundTargets = new int[batch];
+        int[] roundTargets = new int[padded]; // padding rows explain class 0, unused
         for (int k = 0; k < batch; k++) {
           roundTargets[k] = imageTargets.get(k).get(round);
         }
@@ -110,10 +121,10 @@ public final class CamRunner {
     }
   }
 
-  /** Row-major concatenation of equally long inputs. */
-  private static float[] stack(List<float[]> inputs) {
+  /** Row-major concatenation of equally long inputs, then zeros up to {@code rows} inputs. */
+  private static float[] stack(List<float[]> inputs, int rows) {
     int size = inputs.get(0).length;
-    float[] out = new float[inputs.size() * size];
+    float[] out = new float[rows * size];
     for (int i = 0; i < inputs.size(); i++) {
       System.arraycopy(inputs.get(i), 0, out, i * size, size);
     }

@@ -28,10 +28,19 @@ public final class ExplainSettings {
   public static final int DEFAULT_BATCH_SIZE = 32;
   /** {@link #DEFAULT_BATCH_SIZE} as picocli's default text. */
   public static final String DEFAULT_BATCH_SIZE_TEXT = "" + DEFAULT_BATCH_SIZE;
+  /**
+   * The largest batch: the network's memory grows with it (VGG16 needs about 0.4 GB of
+   * activations per image in a forward and backward pass), and larger batches are no faster.
+   */
+  public static final int MAX_BATCH_SIZE = 256;
+  /** TensorFlow threads allowed per core: more only adds switching and memory. */
+  public static final int MAX_THREADS_PER_CORE = 4;
   /** Channels Faster-Score-CAM evaluates: the CAM stage's own default. */
   public static final int DEFAULT_MAX_N = CamOptions.DEFAULT_MAX_N;
   /** {@link #DEFAULT_MAX_N} as picocli's default text. */
   public static final String DEFAULT_MAX_N_TEXT = "" + DEFAULT_MAX_N;
+  /** The largest {@code --max-pixels}: the decoded samples must fit one Java array. */
+  public static final long MAX_MAX_PIXELS = ImageDecoder.LARGEST_MAX_PIXELS;
   /** Largest declared image size decoded: the decoder's own default. */
   public static final long DEFAULT_MAX_PIXELS = ImageDecoder.DEFAULT_MAX_PIXELS;
   /** {@link #DEFAULT_MAX_PIXELS} as picocli's default text. */
@@ -50,7 +59,7 @@ public final class ExplainSettings {
   private final double alpha;
   private final boolean npy;
   private final int batchSize;
-  private final int maxN;
+  private final Integer maxN;
   private final long maxPixels;
   private final Path montage;
   private final boolean float64;
@@ -139,7 +148,12 @@ public final class ExplainSettings {
 
   /** Channels Faster-Score-CAM evaluates. */
   public int maxN() {
-    return maxN;
+    return maxN == null ? DEFAULT_MAX_N : maxN;
+  }
+
+  /** Whether {@code --max-n} was given (it then needs a method that reads it). */
+  public boolean maxNGiven() {
+    return maxN != null;
   }
 
   /** Largest declared image size decoded. */
@@ -182,6 +196,11 @@ public final class ExplainSettings {
     return threads;
   }
 
+  /** The most TensorFlow threads {@code --threads} may ask for on this machine. */
+  public static int maxThreads() {
+    return MAX_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
+  }
+
   /** Collects settings; {@link #build()} checks them all, naming the option at fault. */
   public static final class Builder {
     private String model = DEFAULT_MODEL;
@@ -194,7 +213,7 @@ public final class ExplainSettings {
     private double alpha = DEFAULT_ALPHA;
     private boolean npy;
     private int batchSize = DEFAULT_BATCH_SIZE;
-    private int maxN = DEFAULT_MAX_N;
+    private Integer maxN;
     private long maxPixels = DEFAULT_MAX_PIXELS;
     private Path montage;
     private boolean float64;
@@ -290,8 +309,8 @@ public final class ExplainSettings {
       return this;
     }
 
-    /** Sets {@link ExplainSettings#maxN()}. */
-    public Builder maxN(int value) {
+    /** Sets {@link ExplainSettings#maxN()}; {@code null} leaves the default (not given). */
+    public Builder maxN(Integer value) {
       maxN = value;
       return this;
     }
@@ -328,11 +347,14 @@ public final class ExplainSettings {
           "--input-size must be HxW with each side between 1 and " + MAX_INPUT_EDGE);
       OptionCheck.atLeast("--top-k", topK, 1);
       OptionCheck.that(alpha >= 0 && alpha <= 1, "--alpha must be between 0 and 1, got " + alpha);
-      OptionCheck.atLeast("--batch-size", batchSize, 1);
-      OptionCheck.atLeast("--max-pixels", maxPixels, 1);
+      OptionCheck.between("--batch-size", batchSize, 1, MAX_BATCH_SIZE);
+      OptionCheck.between("--max-pixels", maxPixels, 1, MAX_MAX_PIXELS);
       OptionCheck.that(classes.isEmpty() || topK == 1, "give either --class or --top-k, not both");
+      if (maxN != null) {
+        OptionCheck.atLeast("--max-n", maxN, 1);
+      }
       if (threads != null) {
-        OptionCheck.atLeast("--threads", threads, 1);
+        OptionCheck.between("--threads", threads, 1, maxThreads());
       }
       return new ExplainSettings(this);
     }

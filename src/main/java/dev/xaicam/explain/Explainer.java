@@ -5,17 +5,21 @@ import dev.xaicam.explain.CamRunner.Cam;
 import dev.xaicam.explain.CamRunner.ImageCams;
 import dev.xaicam.image.DecodedImage;
 import dev.xaicam.image.ImageDecoder;
-import dev.xaicam.network.ModelWeights;
 import dev.xaicam.engine.TensorRuntime;
+import dev.xaicam.models.FiniteWeights;
 import dev.xaicam.network.GraphNetwork;
+import dev.xaicam.network.ModelWeights;
 import dev.xaicam.network.Precision;
+import dev.xaicam.network.WeightArray;
 import dev.xaicam.models.ModelCatalog;
+import dev.xaicam.output.AtomicFile;
 import dev.xaicam.output.HeatmapFiles;
 import dev.xaicam.output.ImageReport;
 import dev.xaicam.output.ImageReport.ClassScore;
 import dev.xaicam.output.ImageReport.HeatmapOutput;
 import dev.xaicam.output.MontageFile;
 import dev.xaicam.output.OutputLayout;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -39,6 +43,12 @@ public final class Explainer implements AutoCloseable {
   private final GraphNetwork network;
   /** The per-batch flow. */
   private final CamRunner runner;
+  /** Images per forward pass: partial batches are padded to it. */
+  private final int batchSize;
+  /** Decoded pixels kept from decoding until the overlay is written. */
+  private final MemoryBudget waiting;
+  /** Images being decoded at once, by the heap their decoding takes. */
+  private final MemoryBudget decoding;
 
   private Explainer(ExplainSettings settings, RunPlan plan, GraphNetwork network) {
     this.plan = plan;
@@ -48,6 +58,11 @@ public final class Explainer implements AutoCloseable {
     this.decoder = new ImageDecoder(settings.maxPixels());
     this.network = network;
     this.runner = new CamRunner(network, plan.layer(), plan.methods(), plan.targets(), settings.batchSize());
+    this.batchSize = settings.batchSize();
+    // A quarter of the heap each for pixels waiting and for decoding leaves half for the rest.
+    long quarter = Runtime.getRuntime().maxMemory() / 4;
+    this.waiting = new MemoryBudget(quarter);
+    this.decoding = new MemoryBudget(quarter);
   }
 
   /** Resolves the plan, then sizes TensorFlow's threads, loads the weights and builds the network. */
@@ -57,6 +72,8 @@ public final class Explainer implements AutoCloseable {
       TensorRuntime.shared().useThreads(settings.threads());
     }
     ModelWeights weights = plan.model().weights().load(settings.weights(), settings.offline());
+    weights.byLayer().forEach((name, arrays) ->
+        FiniteWeights.check(name, arrays.stream().map(WeightArray::values).toList()));
     GraphNetwork network = GraphNetwork.create(plan.graph(), weights, TensorRuntime.shared(),
         settings.float64() ? Precision.FLOAT64 : Precision.FLOAT32);
     // The heap copy of the weights (553 MB for VGG16) is garbage now that TensorFlow holds them;
@@ -71,15 +88,51 @@ public final class Explainer implements AutoCloseable {
     return layout;
   }
 
-  /** Decodes and preprocesses one image; safe to call from several threads at once. */
+  /**
+   * Decodes and preprocesses one image; safe to call from several threads at once. Decoding waits
+   * while other images being decoded hold the heap it needs; the decoded pixels are kept for the
+   * overlay only while those waiting fit their budget, otherwise the file is decoded again when
+   * its overlay is written.
+   */
   public Prepared prepare(ImageInput input) {
     long t0 = System.nanoTime();
     try {
-      DecodedImage image = decoder.decode(input.source());
-      float[] tensor = plan.input().toModelInput(image);
-      return new Prepared(input, image, tensor, null, System.nanoTime() - t0);
+      ImageDecoder.Header header = decoder.inspect(input.source());
+      DecodedImage image;
+      float[] tensor;
+      decoding.take(header.decodingBytes());
+      try {
+        image = decoder.decode(header);
+        tensor = plan.input().toModelInput(image);
+      } finally {
+        decoding.give(header.decodingBytes());
+      }
+      boolean keep = waiting.tryTake(image.bgr().length);
+      return new Prepared(input, keep ? image : null, tensor, null, System.nanoTime() - t0);
     } catch (XaiCamException e) {
       return Prepared.failed(input, e.getMessage(), System.nanoTime() - t0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Prepared.failed(input, input.source() + ": interrupted", System.nanoTime() - t0);
+    }
+  }
+
+  /** The pixels of a prepared image: those kept, or the file decoded again within the decoding budget. */
+  private DecodedImage pixels(Prepared p) {
+    if (p.image() != null) {
+      return p.image();
+    }
+    ImageDecoder.Header header = decoder.inspect(p.input().source());
+    try {
+      decoding.take(header.decodingBytes());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw XaiCamException.badInput(p.input().source(), "interrupted");
+    }
+    try {
+      return decoder.decode(header);
+    } finally {
+      decoding.give(header.decodingBytes());
     }
   }
 
@@ -90,6 +143,19 @@ public final class Explainer implements AutoCloseable {
    * finished (and the failed ones before them).
    */
   public List<ImageReport> explainPrepared(List<Prepared> prepared, BooleanSupplier stop) {
+    try {
+      return explainBatch(prepared, stop);
+    } finally {
+      for (Prepared p : prepared) {
+        if (p.image() != null) {
+          waiting.give(p.image().bgr().length);
+        }
+      }
+    }
+  }
+
+  /** {@link #explainPrepared}, the kept pixels not yet given back. */
+  private List<ImageReport> explainBatch(List<Prepared> prepared, BooleanSupplier stop) {
     int n = prepared.size();
     ImageReport[] reports = new ImageReport[n];
     List<Integer> ok = new ArrayList<>();
@@ -105,7 +171,7 @@ public final class Explainer implements AutoCloseable {
       long batchStart = System.nanoTime();
       List<ImageReport> done = new ArrayList<>();
       List<float[]> inputs = ok.stream().map(i -> prepared.get(i).tensor()).toList();
-      runner.run(inputs, stop, cams -> done.add(write(prepared.get(ok.get(cams.index())), cams)));
+      runner.run(inputs, batchSize, stop, cams -> done.add(write(prepared.get(ok.get(cams.index())), cams)));
       long shared = (System.nanoTime() - batchStart) / Math.max(1, done.size());
       for (int k = 0; k < done.size(); k++) {
         int i = ok.get(k);
@@ -128,22 +194,58 @@ public final class Explainer implements AutoCloseable {
     return finished;
   }
 
-  /** Writes one image's heatmaps (and montage tiles) and reports them. */
+  /**
+   * Writes one image's heatmaps (and montage tiles) and reports them. What stops only this image
+   * is its error report: output that is not a number, a file that cannot be decoded again, or an
+   * output path of its own that cannot be written; a full disk or an unwritable folder stops the run.
+   */
   private ImageReport write(Prepared p, ImageCams cams) {
+    Path source = p.input().source();
+    if (!finite(cams)) {
+      return ImageReport.failed(source, source + ": the network's output is not finite (NaN or infinity:"
+          + " an overflow inside the network), so this image cannot be explained", 0);
+    }
     List<HeatmapOutput> outputs = new ArrayList<>();
-    for (Cam cam : cams.cams()) {
-      ClassScore target = score(cams.probabilities(), cam.target());
-      outputs.add(files.write(p.input().outputBase(), p.image(), cam.method().name(), target, cam.heatmap()));
-      if (montage != null) {
-        montage.addTile(cam.method().name(), target, cam.heatmap());
+    DecodedImage image;
+    try {
+      image = pixels(p);
+      for (Cam cam : cams.cams()) {
+        ClassScore target = score(cams.probabilities(), cam.target());
+        outputs.add(files.write(p.input().outputBase(), image, cam.method().name(), target, cam.heatmap()));
       }
+    } catch (XaiCamException e) {
+      if (e.exitCode() == XaiCamException.EXIT_SETUP && !AtomicFile.onlyThisFile(e)) {
+        throw e;
+      }
+      return ImageReport.failed(source, e.exitCode() == XaiCamException.EXIT_SETUP ? source + ": " + e.getMessage()
+          : e.getMessage(), 0);
     }
     if (montage != null) {
-      montage.endRow(p.image());
+      for (Cam cam : cams.cams()) {
+        montage.addTile(cam.method().name(), score(cams.probabilities(), cam.target()), cam.heatmap());
+      }
+      montage.endRow(image);
     }
     List<ClassScore> top5 = Targets.ranked(cams.probabilities(), 5).stream()
         .map(c -> score(cams.probabilities(), c)).toList();
     return new ImageReport(p.input().source(), ImageReport.Status.OK, null, plan.layer().name(), top5, outputs, 0);
+  }
+
+  /** Whether every probability and heatmap value of an image is a finite number. */
+  private static boolean finite(ImageCams cams) {
+    for (float p : cams.probabilities()) {
+      if (!Float.isFinite(p)) {
+        return false;
+      }
+    }
+    for (Cam cam : cams.cams()) {
+      for (float v : cam.heatmap().values()) {
+        if (!Float.isFinite(v)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Class {@code index} with its name and probability. */

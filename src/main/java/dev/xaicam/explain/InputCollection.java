@@ -42,6 +42,7 @@ public final class InputCollection {
   private int hidden;
   private int notImages;
   private final List<String> warnings = new ArrayList<>();
+  private final List<WalkError> errors = new ArrayList<>();
 
   /** An image found, and the output base (without suffix) it wants before collisions are settled. */
   private record Found(Path source, Path base) {}
@@ -52,9 +53,19 @@ public final class InputCollection {
    * @param images the images in input order, with collision-free output bases
    * @param skippedHidden hidden files and folders passed over in folder walks
    * @param skippedNotImages files passed over in folder walks because their extension is not an image's
-   * @param warnings one line each for walk problems (unreadable folder, symlink loop)
+   * @param warnings one line each for what a walk passed over on purpose (symbolic-link loop, broken link)
+   * @param errors folders and files a walk could not read: each may hide images, so each fails the run
    */
-  public record Result(List<ImageInput> images, int skippedHidden, int skippedNotImages, List<String> warnings) {}
+  public record Result(List<ImageInput> images, int skippedHidden, int skippedNotImages, List<String> warnings,
+      List<WalkError> errors) {}
+
+  /**
+   * A folder that could not be listed (or an entry that could not be read) during a walk.
+   *
+   * @param path the folder or entry
+   * @param message one line naming it and the reason
+   */
+  public record WalkError(Path path, String message) {}
 
   /**
    * Prepares a collection; a usage error if the output folder is a file.
@@ -103,7 +114,7 @@ public final class InputCollection {
 
   /** The images with collision-free output bases. */
   public Result result() {
-    return new Result(settleCollisions(), hidden, notImages, List.copyOf(warnings));
+    return new Result(settleCollisions(), hidden, notImages, List.copyOf(warnings), List.copyOf(errors));
   }
 
   private void walk(Path root) {
@@ -113,9 +124,21 @@ public final class InputCollection {
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          if (isOutputFolder(dir)) {
+            return FileVisitResult.SKIP_SUBTREE; // a run's own outputs are never its inputs
+          }
           if (!dir.equals(root) && isHidden(dir)) {
             hidden++;
             return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+          if (e != null) {
+            // The listing broke off part-way: what was listed is kept, the rest is an error.
+            errors.add(new WalkError(dir, dir + ": cannot list the folder to the end (" + reason(e) + ")"));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -142,17 +165,37 @@ public final class InputCollection {
             warnings.add(file + ": symbolic link loop, not followed");
           } else if (Files.isSymbolicLink(file) && !Files.exists(file)) {
             warnings.add(file + ": broken symbolic link, skipped");
+          } else if (Files.isDirectory(file)) {
+            errors.add(new WalkError(file, file + ": cannot list the folder (" + reason(e) + ")"));
           } else {
-            warnings.add(file + ": cannot read (" + e.getClass().getSimpleName() + "), skipped");
+            errors.add(new WalkError(file, file + ": cannot read (" + reason(e) + ")"));
           }
           return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
-      warnings.add(root + ": cannot walk folder (" + e.getMessage() + ")");
+      errors.add(new WalkError(root, root + ": cannot walk the folder (" + reason(e) + ")"));
     }
     // Directory listings come in file-system order; sorting makes runs and reports repeatable.
     found.subList(first, found.size()).sort(java.util.Comparator.comparing(f -> f.source().toString()));
+  }
+
+  /** Whether {@code dir} is the output folder (as written, or the same folder by another path). */
+  private boolean isOutputFolder(Path dir) {
+    if (dir.toAbsolutePath().normalize().equals(outputRoot)) {
+      return true;
+    }
+    try {
+      return Files.exists(outputRoot) && Files.isSameFile(dir, outputRoot);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** An I/O failure in a few words: its kind and the system's message. */
+  private static String reason(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
   private boolean selected(Path relative) {

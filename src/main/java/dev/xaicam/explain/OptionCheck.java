@@ -17,4 +17,9 @@ public final class OptionCheck {
   public static void atLeast(String option, long value, long min) {
     that(value >= min, option + " must be >= " + min + ", got " + value);
   }
+
+  /** A usage error "{@code option} must be between min and max, got value" unless it is. */
+  public static void between(String option, long value, long min, long max) {
+    that(value >= min && value <= max, option + " must be between " + min + " and " + max + ", got " + value);
+  }
 }

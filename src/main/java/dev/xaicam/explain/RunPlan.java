@@ -39,7 +39,10 @@ public record RunPlan(
     List<Integer> classes,
     int topK) {
 
-  /** Resolves model, layer, methods and classes named in {@code settings}. */
+  /** The one method that reads {@code --max-n}. */
+  private static final String FASTER_SCORE_CAM = "faster-scorecam";
+
+  /** Resolves model, layer, methods and classes named in {@code settings}; a usage error for an option out of range. */
   public static RunPlan of(ExplainSettings settings, ModelCatalog catalog) {
     ModelCatalog.Entry model = catalog.find(settings.model());
     GraphSpec spec = model.spec();
@@ -56,8 +59,16 @@ public record RunPlan(
         methods.add(method);
       }
     }
+    boolean fasterScoreCam = methods.stream().anyMatch(m -> m.name().equals(FASTER_SCORE_CAM));
     methods.forEach(m -> m.checkOptions(layer.channels(), layer.name()));
+    // An option that would silently do nothing is a mistake worth pointing out.
+    OptionCheck.that(fasterScoreCam || !settings.maxNGiven(),
+        "--max-n only applies to -m " + FASTER_SCORE_CAM + ", which is not among the methods");
     ClassLabels labels = labels(settings, model, graph.classCount());
+    if (settings.classes().isEmpty() && settings.topK() > labels.size()) {
+      throw XaiCamException.usage("--top-k must be between 1 and " + labels.size() + " (the classes of "
+          + model.name() + "), got " + settings.topK());
+    }
     List<Integer> classes = new ArrayList<>();
     for (String text : settings.classes()) {
       int index = labels.resolve(text);
@@ -121,7 +132,7 @@ public record RunPlan(
 
   /** Where the run's files go, with or without {@code .npy} files. */
   public OutputLayout layout(boolean npy) {
-    int perImage = classes.isEmpty() ? Math.min(topK, labels.size()) : classes.size();
+    int perImage = classes.isEmpty() ? topK : classes.size();
     return new OutputLayout(methods.stream().map(CamMethod::name).toList(), classes, perImage, npy);
   }
 }

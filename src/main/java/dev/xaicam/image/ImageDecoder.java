@@ -63,12 +63,33 @@ public final class ImageDecoder {
   }
 
   /**
-   * Decodes one file to 8-bit BGR.
+   * A file judged from its first bytes, ready to decode: what it is and how much memory its
+   * decoding can take, known before it is read whole.
    *
-   * @throws XaiCamException (bad input, exit 1) naming the file and the reason when the file is
-   *     missing, unreadable, empty, not a supported image, too large, truncated or corrupt
+   * @param file the image file
+   * @param fileBytes its size on disk
+   * @param head its first bytes (the whole file when small)
+   * @param format the format its magic number names
+   * @param pixels the declared size when the first bytes hold it, else the pixel limit
    */
-  public DecodedImage decode(Path file) {
+  public record Header(Path file, long fileBytes, byte[] head, ImageFormat format, long pixels) {
+    /**
+     * The most heap its decoding takes at once: the file read whole (twice for a PNG whose colour
+     * profile is dropped) and the decoded 8-bit BGR samples.
+     */
+    public long decodingBytes() {
+      return 2 * fileBytes + 3 * pixels;
+    }
+  }
+
+  /**
+   * Judges one file from its first megabyte: it exists, is an image of a supported format, is
+   * within the pixel limit if the first bytes declare its size, and is no larger than such an
+   * image can be.
+   *
+   * @throws XaiCamException (bad input, exit 1) naming the file and the reason
+   */
+  public Header inspect(Path file) {
     long size = checkFile(file);
     byte[] head = read(file, (int) Math.min(size, HEADER_BYTES));
     ImageFormat format =
@@ -89,7 +110,28 @@ public final class ImageDecoder {
               : "image within the " + megapixels(maxPixels) + " limit (--max-pixels)")
           + " can hold: corrupt or padded");
     }
-    byte[] bytes = size == head.length ? head : read(file, (int) size);
+    return new Header(file, size, head, format, largest);
+  }
+
+  /**
+   * Decodes one file to 8-bit BGR.
+   *
+   * @throws XaiCamException (bad input, exit 1) naming the file and the reason when the file is
+   *     missing, unreadable, empty, not a supported image, too large, truncated or corrupt
+   */
+  public DecodedImage decode(Path file) {
+    return decode(inspect(file));
+  }
+
+  /**
+   * Decodes a file {@link #inspect inspected} before, reading it whole now.
+   *
+   * @throws XaiCamException (bad input, exit 1) naming the file and the reason
+   */
+  public DecodedImage decode(Header header) {
+    Path file = header.file();
+    ImageFormat format = header.format();
+    byte[] bytes = header.fileBytes() == header.head().length ? header.head() : read(file, (int) header.fileBytes());
     ImageFormat.Dimensions declared =
         format.declaredSize(bytes).orElseThrow(() -> corrupt(file, format, ""));
     checkPixels(file, declared);

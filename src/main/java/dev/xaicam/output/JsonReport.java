@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xaicam.output.ImageReport.ClassScore;
 import dev.xaicam.output.ImageReport.HeatmapOutput;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 
 /** Turns reports into the JSON objects {@code --json} prints, one line each. */
 public final class JsonReport {
@@ -16,6 +18,9 @@ public final class JsonReport {
   public static String line(ImageReport report) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("input", report.input().toString());
+    if (!faithful(report.input())) {
+      node.put("input_uri", report.input().toUri().toString());
+    }
     node.put("status", report.status().word());
     if (report.error() != null) {
       node.put("error", report.error());
@@ -56,6 +61,19 @@ public final class JsonReport {
     node.put("total", ok + skipped + failed);
     node.put("milliseconds", millis);
     return node.toString();
+  }
+
+  /**
+   * Whether a path's text names the same file: not so when its name holds bytes the system's
+   * encoding cannot decode (they print as U+FFFD), and then the report adds the path as a
+   * {@code file:} URI, whose %XX escapes keep every byte.
+   */
+  static boolean faithful(Path path) {
+    try {
+      return Path.of(path.toString()).equals(path);
+    } catch (InvalidPathException e) {
+      return false;
+    }
   }
 
   private static ObjectNode classNode(ClassScore score) {

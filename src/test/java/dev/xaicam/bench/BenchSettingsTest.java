@@ -33,7 +33,7 @@ class BenchSettingsTest {
   @Test
   void badValuesAreUsageErrorsNamingTheOptionAndValue() {
     assertUsage(() -> config(List.of(1, 0), List.of(1), List.of("gradcam"), 1, 1, 1, 0, null),
-        "--batch-sizes: batch sizes must be >= 1, got 0");
+        "--batch-sizes: batch sizes must be between 1 and 256, got 0");
     assertUsage(() -> config(List.of(1), List.of(), List.of("gradcam"), 1, 1, 1, 0, null),
         "--method-batch-sizes needs at least one batch size");
     assertUsage(() -> config(List.of(1), List.of(1), List.of("gradcam"), 0, 1, 1, 0, null),
@@ -41,7 +41,7 @@ class BenchSettingsTest {
     assertUsage(() -> config(List.of(1), List.of(1), List.of("gradcam"), 1, 0, 1, 0, null),
         "--scorecam-images must be >= 1, got 0");
     assertUsage(() -> config(List.of(1), List.of(1), List.of("gradcam"), 1, 1, 0, 0, null),
-        "--threads must be >= 1, got 0");
+        "--threads must be between 1 and " + 4 * Runtime.getRuntime().availableProcessors() + ", got 0");
     assertUsage(() -> config(List.of(1), List.of(1), List.of("gradcam"), 1, 1, 1, -5, null),
         "--soak must be >= 0, got -5");
     assertUsage(() -> config(List.of(1), List.of(1), List.of("gradcam"), 1, 1, 1, 0,

@@ -41,7 +41,7 @@ class BenchCommandTest {
   @Test
   void badBatchSizesNameTheOption() {
     assertThat(run("bench", "--method-batch-sizes", "1,-8")).isEqualTo(2);
-    assertThat(err.toString()).contains("--method-batch-sizes: batch sizes must be >= 1, got -8");
+    assertThat(err.toString()).contains("--method-batch-sizes: batch sizes must be between 1 and 256, got -8");
   }
 
   @Test

@@ -3,6 +3,9 @@ package dev.xaicam.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xaicam.models.TinyModels;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,12 +25,160 @@ class MainTest {
   @TempDir Path dir;
 
   private Process start(List<String> args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), TestEntry.class.getName()));
+    return start(List.of(), TestEntry.class, args, "");
+  }
+
+  /** The CLI in a child JVM with {@code jvmOptions}, its output in {@code stdout<tag>.txt}, {@code stderr<tag>.txt}. */
+  private Process start(List<String> jvmOptions, Class<?> main, List<String> args, String tag) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
     command.addAll(args);
-    return new ProcessBuilder(command).redirectOutput(dir.resolve("stdout.txt").toFile())
-        .redirectError(dir.resolve("stderr.txt").toFile()).start();
+    return new ProcessBuilder(command).redirectOutput(dir.resolve("stdout" + tag + ".txt").toFile())
+        .redirectError(dir.resolve("stderr" + tag + ".txt").toFile()).start();
+  }
+
+  @Test
+  void largeImagesRunWithinASmallHeapBecauseDecodingAheadIsBoundedByBytes() throws Exception {
+    // Eight 16-megapixel pictures hold 384 MB of decoded pixels; the heap is 256 MB.
+    BufferedImage large = new BufferedImage(4000, 4000, BufferedImage.TYPE_3BYTE_BGR);
+    java.awt.Graphics2D g = large.createGraphics();
+    g.setColor(java.awt.Color.GRAY);
+    g.fillRect(0, 0, 4000, 4000);
+    g.setColor(java.awt.Color.RED);
+    g.fillOval(1000, 1000, 2000, 2000);
+    g.dispose();
+    Path in = Files.createDirectories(dir.resolve("in"));
+    ImageIO.write(large, "png", in.resolve("big0.png").toFile());
+    for (int i = 1; i < 8; i++) {
+      Files.copy(in.resolve("big0.png"), in.resolve("big" + i + ".png"));
+    }
+    Path out = dir.resolve("out");
+
+    Process run = start(List.of("-Xmx256m"), Main.class, List.of("--model", "demo", "--json", "-o", out.toString(),
+        in.toString()), "");
+
+    assertThat(run.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    String err = Files.readString(dir.resolve("stderr.txt"));
+    assertThat(run.exitValue()).as(err).isZero();
+    assertThat(err).isEmpty();
+    for (int i = 0; i < 8; i++) {
+      assertThat(out.resolve("big" + i + ".gradcam.png")).isRegularFile();
+    }
+  }
+
+  @Test
+  void aKilledRunResumedWithSkipExistingWritesTheSameBytesAsAnUninterruptedOne() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    // The photos (not the 64x64 shapes) make each image's overlays take long enough that the kill
+    // lands inside a batch, as it would on a long run.
+    List<Path> photos = List.of(Path.of("samples/astronaut.png"), Path.of("samples/cat_chelsea.png"),
+        Path.of("samples/coffee.png"), Path.of("samples/rocket.jpg"));
+    for (int i = 0; i < 100; i++) {
+      Path photo = photos.get(i % photos.size());
+      String name = photo.getFileName().toString();
+      Files.copy(photo, in.resolve(String.format("p%03d%s", i, name.substring(name.lastIndexOf('.')))));
+    }
+    List<String> common = List.of("--model", "demo", "-m", "gradcam,gradcam++", "--npy", "--json");
+    Path whole = dir.resolve("whole");
+    Path resumed = dir.resolve("resumed");
+
+    Process uninterrupted = start(List.of(), Main.class, args(common, "-o", whole.toString(), in.toString()), "1");
+    assertThat(uninterrupted.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(uninterrupted.exitValue()).as(Files.readString(dir.resolve("stderr1.txt"))).isZero();
+    Process killed = start(List.of(), Main.class, args(common, "-o", resumed.toString(), in.toString()), "2");
+    // Killed inside the second batch (files are written image by image; report lines come per
+    // batch), so the resumed run starts with a partial batch.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (fileCount(resumed) < 4 * 52 && System.nanoTime() < deadline) {
+      Thread.sleep(2);
+    }
+    killed.destroyForcibly(); // SIGKILL: no shutdown hook runs
+    assertThat(killed.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(fileCount(resumed)).as("killed mid-run").isLessThan(400);
+    Process resume = start(List.of(), Main.class,
+        args(common, "--skip-existing", "-o", resumed.toString(), in.toString()), "3");
+    assertThat(resume.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(resume.exitValue()).as(Files.readString(dir.resolve("stderr3.txt"))).isZero();
+
+    List<String> names = fileNames(whole);
+    assertThat(names).hasSize(400).isEqualTo(fileNames(resumed));
+    for (String name : names) {
+      assertThat(Files.mismatch(whole.resolve(name), resumed.resolve(name))).as(name).isEqualTo(-1L);
+    }
+  }
+
+  @Test
+  void fuzzedImagesAreEachExplainedOrRefusedInOneLineAndLeaveNothingBehind() throws Exception {
+    int count = Integer.getInteger("xaicam.fuzz.count", 300);
+    Path in = Files.createDirectories(dir.resolve("fuzz"));
+    List<Path> fuzzed = FuzzedImages.write(in, count, 15);
+    Path out = dir.resolve("out");
+
+    long start = System.nanoTime();
+    Process run = start(List.of(), Main.class, List.of("--model", "demo", "--json", "-o", out.toString(),
+        in.toString()), "");
+    assertThat(run.waitFor(600, TimeUnit.SECONDS)).isTrue();
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    List<String> err = Files.readAllLines(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+    assertThat(run.exitValue()).as(String.join("\n", err)).isEqualTo(1);
+    List<String> stdout = Files.readAllLines(dir.resolve("stdout.txt"), StandardCharsets.UTF_8);
+    ObjectMapper json = new ObjectMapper();
+    List<String> refused = new ArrayList<>();
+    int explained = 0;
+    for (String line : stdout) {
+      JsonNode row = json.readTree(line);
+      assertThat(row.isObject()).as(line).isTrue();
+      if (row.path("status").asText().equals("error")) {
+        refused.add(row.get("input").asText());
+      } else if (row.path("status").asText().equals("ok")) {
+        explained++;
+      }
+    }
+    assertThat(stdout).hasSize(fuzzed.size() + 1);
+    assertThat(explained + refused.size()).isEqualTo(fuzzed.size());
+    assertThat(err).hasSize(refused.size());
+    for (int i = 0; i < err.size(); i++) {
+      assertThat(err.get(i)).startsWith("xai-cam: " + refused.get(i) + ": ");
+    }
+    assertThat(leftovers(out, run.pid())).isEmpty();
+    assertThat(leftovers(Path.of(System.getProperty("java.io.tmpdir")), run.pid())).isEmpty();
+    System.out.printf("fuzz: %d files, %d explained, %d refused, %.1f s%n", fuzzed.size(), explained,
+        refused.size(), seconds);
+  }
+
+  private static List<String> args(List<String> common, String... more) {
+    List<String> all = new ArrayList<>(common);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  /** How many entries {@code folder} holds (0 before it exists). */
+  private static long fileCount(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.count();
+    }
+  }
+
+  /** Every regular file below {@code root}, relative to it, sorted. */
+  private static List<String> fileNames(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+    }
+  }
+
+  /** Temporary files of process {@code pid} left below {@code root}. */
+  private static List<Path> leftovers(Path root, long pid) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(root, 3)) {
+      return files.filter(p -> p.getFileName().toString().startsWith(".xai-cam-tmp-" + pid + "-")).toList();
+    }
   }
 
   @Test

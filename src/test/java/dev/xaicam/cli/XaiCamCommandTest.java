@@ -23,6 +23,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -265,7 +266,7 @@ class XaiCamCommandTest {
     assertThat(outputIsAFile.exitCode()).isEqualTo(2);
     assertThat(outputIsAFile.err()).contains("is a file");
     assertThat(noThreads.exitCode()).isEqualTo(2);
-    assertThat(noThreads.err()).contains("--threads must be >= 1, got 0");
+    assertThat(noThreads.err()).contains("--threads must be between 1 and").contains("got 0");
     for (Run r : List.of(unknownMethod, unknownLayer, badAlpha, noImages, outputIsAFile, noThreads)) {
       assertThat(r.errLines()).hasSize(1);
     }
@@ -359,6 +360,196 @@ class XaiCamCommandTest {
     assertThat(quietErr).contains(missing.toString());
     assertThat(verboseCode).isEqualTo(2);
     assertThat(err.toString()).contains("\tat dev.xaicam.").contains("xai-cam: --weights " + missing);
+  }
+
+  @Test
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void outOfRangeNumbersAreUsageErrorsAtOnceNamingTheRange() {
+    Run hugeBatch = run("--batch-size", "1073741824", CAT.toString());
+    Run manyThreads = run("--threads", "100000", CAT.toString());
+    Run hugePixelLimit = run("--max-pixels", "1000000000000", CAT.toString());
+    Run topKAboveClasses = run("--top-k", "11", CAT.toString());
+    Run maxNWithoutFasterScoreCam = run("--max-n", "5", "-m", "gradcam", CAT.toString());
+
+    assertThat(hugeBatch.err()).contains("--batch-size must be between 1 and 256, got 1073741824");
+    assertThat(manyThreads.err()).contains("--threads must be between 1 and").contains("got 100000");
+    assertThat(hugePixelLimit.err()).contains("--max-pixels must be between 1 and 715827879, got 1000000000000");
+    assertThat(topKAboveClasses.err()).contains("--top-k must be between 1 and 10").contains("got 11");
+    assertThat(maxNWithoutFasterScoreCam.err()).contains("--max-n").contains("faster-scorecam");
+    for (Run r : List.of(hugeBatch, manyThreads, hugePixelLimit, topKAboveClasses, maxNWithoutFasterScoreCam)) {
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+      assertThat(r.errLines()).hasSize(1);
+    }
+  }
+
+  @Test
+  void anOutputThatCannotBeWrittenIsThatImagesErrorAndTheRunGoesOn() throws IOException {
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("cat_chelsea.gradcam.png/blocker"));
+    Path report = dir.resolve("report.jsonl");
+
+    Run run = run("--report", report.toString(), "-o", out.toString(), CAT.toString(), ROCKET.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.errLines().get(0)).contains(CAT.toString()).contains("cannot write");
+    assertThat(out.resolve("rocket.gradcam.png")).isRegularFile();
+    List<String> rows = Files.readAllLines(report);
+    assertThat(rows).hasSize(3);
+    assertThat(JSON.readTree(rows.get(0)).get("status").asText()).isEqualTo("error");
+    assertThat(JSON.readTree(rows.get(1)).get("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void reportAndMontageDestinationsAreCheckedBeforeAnyWork() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("a-folder"));
+    Path out = dir.resolve("out");
+
+    Run report = run("--report", folder.toString(), "-o", out.toString(), CAT.toString());
+    Run montage = run("--montage", folder.toString(), "-o", out.toString(), CAT.toString());
+
+    for (Run r : List.of(report, montage)) {
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+      assertThat(r.errLines()).hasSize(1);
+      assertThat(r.err()).contains(folder.toString()).contains("is a folder");
+    }
+    assertThat(report.err()).contains("--report");
+    assertThat(montage.err()).contains("--montage");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void theOutputFolderInsideTheInputFolderIsNeverReadBack() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.copy(CAT, in.resolve("a.png"));
+    Path out = in.resolve("out");
+
+    Run first = run("-r", "-o", out.toString(), in.toString());
+    Run second = run("-r", "--json", "-o", out.toString(), in.toString());
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.out().lines()).hasSize(1);
+    try (Stream<Path> files = Files.walk(out)) {
+      assertThat(files.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()))
+          .containsExactly("a.gradcam.png");
+    }
+  }
+
+  @Test
+  void aFolderWhoseListingFailsIsAnErrorLineNamingItAndTheWalkGoesOn() throws IOException {
+    Path unlistable = Path.of("/proc/1/map_files");
+    org.junit.jupiter.api.Assumptions.assumeTrue(listingFails(unlistable), "needs a folder whose listing fails");
+    Path in = Files.createDirectories(dir.resolve("in"));
+    for (String name : List.of("a", "b", "c", "x", "y", "z")) {
+      Files.copy(ROCKET, in.resolve(name + ".jpg"));
+    }
+    Files.createSymbolicLink(in.resolve("m"), unlistable);
+
+    Run run = run("-r", "--json", "-o", dir.resolve("out").toString(), in.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.errLines().get(0)).contains(in.resolve("m").toString()).contains("cannot list");
+    JsonNode summary = JSON.readTree(run.out().lines().reduce((a, b) -> b).orElseThrow());
+    assertThat(summary.get("ok").asInt()).isEqualTo(6);
+    assertThat(summary.get("failed").asInt()).isEqualTo(1);
+  }
+
+  private static boolean listingFails(Path folder) {
+    try (Stream<Path> entries = Files.list(folder)) {
+      entries.count();
+      return false;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return true;
+    }
+  }
+
+  @Test
+  void aNewlineInAFileNameNeverSplitsItsLineAndUndecodableNameBytesStayInTheReport() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Path newline = Files.writeString(in.resolve("two\nlines.png"), "not a picture");
+    // Java cannot name a file with bytes that are not UTF-8; the shell can.
+    Process cp = new ProcessBuilder("sh", "-c", "cp \"$0\" \"$1/bad$(printf '\\377')name.png\"",
+        CAT.toAbsolutePath().toString(), in.toString()).inheritIO().start();
+    assertThat(cp.waitFor()).isZero();
+    Path report = dir.resolve("report.jsonl");
+
+    Run run = run("-r", "--json", "--report", report.toString(), "-o", dir.resolve("out").toString(), in.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.errLines().get(0)).contains("two\\nlines.png").contains("not an image");
+    List<JsonNode> rows = new ArrayList<>();
+    for (String line : Files.readAllLines(report)) {
+      rows.add(JSON.readTree(line));
+    }
+    JsonNode bad = rows.stream().filter(r -> r.path("input").asText().contains("name.png")).findFirst().orElseThrow();
+    assertThat(bad.get("status").asText()).isEqualTo("ok");
+    String uri = bad.get("input_uri").asText();
+    assertThat(uri).endsWith("/bad%FFname.png");
+    assertThat(Path.of(java.net.URI.create(uri))).isRegularFile();
+    JsonNode text = rows.stream().filter(r -> r.path("input").asText().contains("lines.png")).findFirst().orElseThrow();
+    assertThat(text.get("input").asText()).endsWith("two\nlines.png");
+    assertThat(text.has("input_uri")).isFalse();
+  }
+
+  @Test
+  void weightsHoldingNaNAreRefusedAtLoadNamingTheLayer() {
+    dev.xaicam.network.ModelWeights good = dev.xaicam.architectures.GlorotWeights.of(
+        dev.xaicam.network.ModelGraph.of(TinyModels.spec()), 3);
+    java.util.Map<String, List<dev.xaicam.network.WeightArray>> layers = new java.util.LinkedHashMap<>(good.byLayer());
+    dev.xaicam.network.WeightArray kernel = layers.get("block3_conv2").get(0);
+    float[] values = kernel.values().clone();
+    values[7] = Float.NaN;
+    layers.put("block3_conv2", List.of(new dev.xaicam.network.WeightArray(kernel.shape(), values),
+        layers.get("block3_conv2").get(1)));
+    Path nan = dir.resolve("nan.h5");
+    dev.xaicam.keras.KerasWeightsWriter.write(nan, new dev.xaicam.network.ModelWeights(layers),
+        dev.xaicam.keras.KerasWeightsWriter.Layout.LEGACY);
+
+    Run run = runWithWeights(nan, "-o", dir.resolve("out").toString(), CAT.toString());
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).contains("block3_conv2").contains("NaN");
+  }
+
+  @Test
+  void aNaNThatArisesAtRunTimeIsThatImagesErrorNeverAProbability() throws IOException {
+    dev.xaicam.network.ModelWeights good = dev.xaicam.architectures.GlorotWeights.of(
+        dev.xaicam.network.ModelGraph.of(TinyModels.spec()), 3);
+    java.util.Map<String, List<dev.xaicam.network.WeightArray>> layers = new java.util.LinkedHashMap<>();
+    good.byLayer().forEach((name, arrays) -> layers.put(name, arrays.stream().map(a -> {
+      float[] v = a.values().clone();
+      for (int i = 0; i < v.length; i++) {
+        v[i] *= 1e12f; // finite weights whose products overflow float32
+      }
+      return new dev.xaicam.network.WeightArray(a.shape(), v);
+    }).toList()));
+    Path huge = dir.resolve("huge.h5");
+    dev.xaicam.keras.KerasWeightsWriter.write(huge, new dev.xaicam.network.ModelWeights(layers),
+        dev.xaicam.keras.KerasWeightsWriter.Layout.LEGACY);
+
+    Run run = runWithWeights(huge, "--json", "-o", dir.resolve("out").toString(), CAT.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).contains(CAT.toString()).contains("not finite");
+    assertThat(run.out()).doesNotContain("\"NaN\"").doesNotContain("top5");
+    assertThat(JSON.readTree(run.out().lines().findFirst().orElseThrow()).get("status").asText()).isEqualTo("error");
+  }
+
+  private Run runWithWeights(Path weightFile, String... args) {
+    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    List<String> all = new ArrayList<>(List.of("--model", TinyModels.NAME, "--weights", weightFile.toString(), "-q"));
+    all.addAll(List.of(args));
+    int code = cli.execute(all.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
   }
 
   private static float[] npyValues(Path npy) throws IOException {

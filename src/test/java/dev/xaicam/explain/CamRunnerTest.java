@@ -99,6 +99,37 @@ class CamRunnerTest {
     assertThat(results.get(0).targets()).containsExactly(3);
   }
 
+  @Test
+  void aBatchPaddedToTheFullSizeGivesEachImageTheSameBitsWhateverItsNeighboursAndPlace() {
+    List<CamMethod> methods = List.of(CamMethods.create("gradcam", CamOptions.defaults()),
+        CamMethods.create("gradcam++", CamOptions.defaults()));
+    CamRunner runner = new CamRunner(network, layer, methods, Targets.top(1), 32);
+    List<float[]> full = new ArrayList<>(images);
+    SplittableRandom random = new SplittableRandom(9);
+    while (full.size() < 32) {
+      float[] x = new float[TINY.inputSize()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) random.nextDouble(-120, 150);
+      }
+      full.add(x);
+    }
+    List<ImageCams> inFullBatch = new ArrayList<>();
+    List<ImageCams> alonePadded = new ArrayList<>();
+
+    runner.run(full, () -> false, inFullBatch::add);
+    runner.run(List.of(images.get(2), images.get(0)), 32, () -> false, alonePadded::add);
+
+    assertThat(alonePadded).hasSize(2);
+    for (int k = 0; k < 2; k++) {
+      ImageCams expected = inFullBatch.get(k == 0 ? 2 : 0);
+      assertThat(alonePadded.get(k).probabilities()).isEqualTo(expected.probabilities());
+      for (int m = 0; m < methods.size(); m++) {
+        assertThat(alonePadded.get(k).cams().get(m).heatmap().values())
+            .isEqualTo(expected.cams().get(m).heatmap().values());
+      }
+    }
+  }
+
   /** Batched and single passes may differ in float32 round-off only. */
   private static void assertClose(Heatmap actual, Heatmap expected) {
     assertThat(actual.values().length).isEqualTo(expected.values().length);

@@ -9,17 +9,37 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ExplainSettingsTest {
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
 
   @Test
   void badValuesAreUsageErrorsNamingTheOptionAndValue() {
     assertUsage(ExplainSettings.builder().topK(0), "--top-k must be >= 1, got 0");
     assertUsage(ExplainSettings.builder().alpha(1.5), "--alpha must be between 0 and 1, got 1.5");
     assertUsage(ExplainSettings.builder().alpha(Double.NaN), "--alpha must be between 0 and 1, got NaN");
-    assertUsage(ExplainSettings.builder().batchSize(0), "--batch-size must be >= 1, got 0");
-    assertUsage(ExplainSettings.builder().maxPixels(0), "--max-pixels must be >= 1, got 0");
-    assertUsage(ExplainSettings.builder().threads(0), "--threads must be >= 1, got 0");
+    assertUsage(ExplainSettings.builder().batchSize(0), "--batch-size must be between 1 and 256, got 0");
+    assertUsage(ExplainSettings.builder().maxPixels(0), "--max-pixels must be between 1 and 715827879, got 0");
+    assertUsage(ExplainSettings.builder().threads(0), "--threads must be between 1 and " + 4 * CORES + ", got 0");
+    assertUsage(ExplainSettings.builder().maxN(0), "--max-n must be >= 1, got 0");
     assertUsage(ExplainSettings.builder().methods(List.of()), "--method needs at least one method");
     assertUsage(ExplainSettings.builder().classes(List.of("3")).topK(2), "give either --class or --top-k, not both");
+  }
+
+  @Test
+  void numbersAboveTheirDocumentedRangesAreUsageErrorsNamingTheRange() {
+    assertUsage(ExplainSettings.builder().batchSize(1 << 30), "--batch-size must be between 1 and 256, got 1073741824");
+    assertUsage(ExplainSettings.builder().batchSize(257), "--batch-size must be between 1 and 256, got 257");
+    assertUsage(ExplainSettings.builder().maxPixels(1_000_000_000_000L),
+        "--max-pixels must be between 1 and 715827879, got 1000000000000");
+    assertUsage(ExplainSettings.builder().threads(100_000),
+        "--threads must be between 1 and " + 4 * CORES + ", got 100000");
+
+    ExplainSettings largest = ExplainSettings.builder().batchSize(256).maxPixels(715_827_879L).threads(4 * CORES)
+        .build();
+    assertThat(largest.batchSize()).isEqualTo(256);
+    assertThat(largest.maxPixels()).isEqualTo(715_827_879L);
+    assertThat(largest.threads()).isEqualTo(4 * CORES);
+    assertThat(largest.maxNGiven()).isFalse();
+    assertThat(largest.maxN()).isEqualTo(ExplainSettings.DEFAULT_MAX_N);
   }
 
   @Test

@@ -112,4 +112,39 @@ class InputCollectionTest {
             e -> assertThat(e.exitCode()).isEqualTo(XaiCamException.EXIT_USAGE))
         .hasMessage("--output " + file + " is a file; give a folder (it is created if missing)");
   }
+
+  @Test
+  void theOutputFolderBelowAWalkedFolderIsNeverCollected() throws IOException {
+    Path inner = in.resolve("a/results");
+    Files.createDirectories(inner.resolve("x"));
+    Files.write(inner.resolve("x/top.gradcam.png"), new byte[] {1});
+
+    InputCollection.Result result = new InputCollection(inner, true, List.of(), List.of()).add(in).result();
+
+    assertThat(result.images()).extracting(i -> in.relativize(i.source()).toString())
+        .containsExactly("a/b/deep/c.PNG", "a/b/dog.jpg", "c/dog.jpg", "c/dog.png", "top.jpg");
+    assertThat(result.errors()).isEmpty();
+  }
+
+  @Test
+  void aFolderWhoseListingFailsIsAnErrorAndTheRestOfTheWalkIsKept() throws IOException {
+    Path unlistable = Path.of("/proc/1/map_files");
+    boolean fails;
+    try (java.util.stream.Stream<Path> entries = Files.list(unlistable)) {
+      entries.count();
+      fails = false;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      fails = true;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(fails, "needs a folder whose listing fails");
+    Files.createSymbolicLink(in.resolve("a/m"), unlistable);
+
+    InputCollection.Result result = new InputCollection(out, true, List.of(), List.of()).add(in).result();
+
+    assertThat(result.images()).hasSize(5);
+    assertThat(result.errors()).singleElement().satisfies(e -> {
+      assertThat(e.path()).isEqualTo(in.resolve("a/m"));
+      assertThat(e.message()).startsWith(in.resolve("a/m") + ": cannot list the folder");
+    });
+  }
 }

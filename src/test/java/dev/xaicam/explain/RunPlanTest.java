@@ -16,7 +16,7 @@ class RunPlanTest {
 
   private static final ModelCatalog CATALOG = ModelCatalog.builtIn(DownloadListener.SILENT);
 
-  private static ExplainSettings settings(List<String> methods, String layer, List<String> classes, int maxN) {
+  private static ExplainSettings settings(List<String> methods, String layer, List<String> classes, Integer maxN) {
     return ExplainSettings.builder().offline(true).methods(methods).layer(layer).classes(classes).maxN(maxN).build();
   }
 
@@ -24,7 +24,7 @@ class RunPlanTest {
   void resolvesMethodsAliasesLayerAndClassesWithoutLoadingTheModel() {
     // A layer name picks exactly that layer (any map output), pooling layers included.
     RunPlan plan = RunPlan.of(
-        settings(List.of("gradcam", "gradcampp", "gradcam++"), "block4_pool", List.of("golden retriever", "281", "281"), 10),
+        settings(List.of("gradcam", "gradcampp", "gradcam++"), "block4_pool", List.of("golden retriever", "281", "281"), null),
         CATALOG);
 
     assertThat(plan.methods()).extracting(CamMethod::name).containsExactly("gradcam", "gradcam++");
@@ -40,13 +40,28 @@ class RunPlanTest {
         .hasMessageContaining("between 1 and 64")
         .hasMessageContaining("block1_conv1")
         .hasMessageContaining("65");
-    assertThat(RunPlan.of(settings(List.of("gradcam"), null, List.of(), 600), CATALOG)
-        .methods()).hasSize(1); // --max-n only matters to faster-scorecam
+    assertThatThrownBy(() -> RunPlan.of(settings(List.of("gradcam", "scorecam"), null, List.of(), 5), CATALOG))
+        .isInstanceOf(XaiCamException.class)
+        .hasMessage("--max-n only applies to -m faster-scorecam, which is not among the methods");
+    ExplainSettings notGiven = ExplainSettings.builder().offline(true).methods(List.of("gradcam")).build();
+    assertThat(RunPlan.of(notGiven, CATALOG).methods()).hasSize(1);
+  }
+
+  @Test
+  void topKAboveTheModelsClassCountIsAUsageErrorNamingTheCount() {
+    ExplainSettings tooMany = ExplainSettings.builder().model("demo").topK(7).build();
+    ExplainSettings demoAll = ExplainSettings.builder().model("demo").topK(6).build();
+
+    assertThatThrownBy(() -> RunPlan.of(tooMany, CATALOG))
+        .isInstanceOf(XaiCamException.class)
+        .hasMessage("--top-k must be between 1 and 6 (the classes of demo), got 7");
+    assertThat(RunPlan.of(demoAll, CATALOG).targets().of(new float[] {.1f, .3f, .2f, 0f, .25f, .15f}))
+        .containsExactly(1, 4, 2, 5, 0, 3);
   }
 
   @Test
   void anAmbiguousClassNameIsAUsageError() {
-    assertThatThrownBy(() -> RunPlan.of(settings(List.of("gradcam"), null, List.of("crane"), 10),
+    assertThatThrownBy(() -> RunPlan.of(settings(List.of("gradcam"), null, List.of("crane"), null),
             CATALOG))
         .isInstanceOf(XaiCamException.class)
         .hasMessageContaining("134")

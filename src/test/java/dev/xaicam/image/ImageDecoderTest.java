@@ -106,6 +106,20 @@ class ImageDecoderTest {
     assertGradient(decoder.decode(write("g.webp", mat, Imgcodecs.IMWRITE_WEBP_QUALITY, 101)), 5, 7);
   }
 
+  /** Inspecting tells the memory a decode takes from the declared size, before the file is read whole. */
+  @Test
+  void inspectionGivesTheDeclaredSizeAndTheHeapADecodeTakes() throws IOException {
+    Path png = write("g.png", gradient(5, 7));
+    long size = Files.size(png);
+
+    ImageDecoder.Header header = decoder.inspect(png);
+
+    assertThat(header.format()).isEqualTo(ImageFormat.PNG);
+    assertThat(header.pixels()).isEqualTo(35);
+    assertThat(header.decodingBytes()).isEqualTo(2 * size + 3 * 35);
+    assertGradient(decoder.decode(header), 5, 7);
+  }
+
   /** Hand-written ASCII PPM: the first pixel is red, so BGR (0, 0, 255). */
   @Test
   void asciiPpm() throws IOException {

@@ -52,4 +52,36 @@ class AtomicFileTest {
     assertThat(AtomicFile.describe(new IOException("Permission denied")))
         .isEqualTo("IOException (Permission denied)");
   }
+
+  @Test
+  void aFolderInTheTargetsPlaceConcernsOnlyThatFileButAFullDiskOrADeniedFolderDoesNot() throws IOException {
+    Path blocked = Files.createDirectories(dir.resolve("x.png/inside"));
+
+    XaiCamException inTheWay = org.junit.jupiter.api.Assertions.assertThrows(XaiCamException.class,
+        () -> AtomicFile.write(blocked.getParent(), new byte[] {1}));
+
+    assertThat(AtomicFile.onlyThisFile(inTheWay)).isTrue();
+    assertThat(AtomicFile.onlyThisFile(XaiCamException.setup("x", new IOException("No space left on device"))))
+        .isFalse();
+    assertThat(AtomicFile.onlyThisFile(XaiCamException.setup("x", new java.nio.file.AccessDeniedException("d"))))
+        .isFalse();
+    assertThat(AtomicFile.onlyThisFile(XaiCamException.setup("x"))).isFalse();
+  }
+
+  @Test
+  void destinationsAreCheckedWithoutCreatingAnything() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("folder"));
+    Path file = Files.write(dir.resolve("file"), new byte[] {1});
+
+    assertThatThrownBy(() -> AtomicFile.checkTarget(folder, "--report"))
+        .isInstanceOfSatisfying(XaiCamException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .hasMessage("--report " + folder + " is a folder; give a file name");
+    assertThatThrownBy(() -> AtomicFile.checkTarget(file.resolve("r.jsonl"), "--report"))
+        .hasMessageContaining(file + " is a file");
+    AtomicFile.checkTarget(dir.resolve("new/deeper/report.jsonl"), "--report");
+    AtomicFile.checkFolder(dir.resolve("out/a"), "--output out/a");
+
+    assertThat(dir.resolve("new")).doesNotExist();
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
 }
