@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionText.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = {ModelsCommand.class, BenchCommand.class},
+    subcommands = {ModelsCommand.class, LayersCommand.class, BenchCommand.class},
     description = {
       "Shows where an image classifier looked: class-activation heatmaps (Grad-CAM, Grad-CAM++, "
           + "Score-CAM, Faster-Score-CAM, Layer-CAM) written as JET-colour overlays, .npy arrays and reports.",
@@ -44,6 +44,8 @@ import picocli.CommandLine.Spec;
       "  xai-cam -r --skip-existing --report run.jsonl -o out photos/   # a folder tree, resumable",
       "  find . -name '*.jpg' | xai-cam --json -                         # paths from a pipe",
       "  xai-cam --weights vgg16.h5 --offline dog.jpg",
+      "  xai-cam --model my_model.h5 --preprocess scale --labels labels.txt cat.jpg",
+      "  xai-cam layers --model my_model.keras          # layers, shapes, default target",
       "",
       "Exit codes: 0 all images explained, 1 some input failed, 2 usage error,",
       "3 cannot run here (weights or native libraries), 130 interrupted."
@@ -117,10 +119,11 @@ public final class XaiCamCommand implements Callable<Integer> {
       description = "Also write one picture: a row per image, the original then one overlay per method.")
   Path montage;
 
-  /** Model name from the catalog. */
-  @Option(names = "--model", paramLabel = "NAME", defaultValue = ExplainSettings.DEFAULT_MODEL,
-      description = "Model to explain (default: ${DEFAULT-VALUE}); 'xai-cam models' lists them.")
-  String model;
+  /** Which model, at what input size. */
+  @Mixin ModelOptions modelOptions = new ModelOptions();
+
+  /** How images reach the model; class names. */
+  @Mixin ModelInputOptions inputOptions = new ModelInputOptions();
 
   /** Whether downloads are forbidden. */
   @Option(names = "--offline", description = "Never download weights; fail with instructions instead.")
@@ -225,7 +228,8 @@ public final class XaiCamCommand implements Callable<Integer> {
 
   /** The checked settings: every range check is the builder's. */
   private ExplainSettings settings() {
-    return ExplainSettings.builder().model(model).weights(shared.weights).offline(offline).methods(methods)
+    return inputOptions.applyTo(modelOptions.applyTo(ExplainSettings.builder()))
+        .weights(shared.weights).offline(offline).methods(methods)
         .layer(layer).classes(classes).topK(topK).alpha(alpha).npy(npy).batchSize(batchSize).maxN(maxN)
         .maxPixels(maxPixels).montage(montage).float64(float64).threads(shared.threads).build();
   }

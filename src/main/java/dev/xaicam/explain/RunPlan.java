@@ -45,11 +45,7 @@ public record RunPlan(
   /** Resolves model, layer, methods and classes named in {@code settings}; a usage error for an option out of range. */
   public static RunPlan of(ExplainSettings settings, ModelCatalog catalog) {
     ModelCatalog.Entry model = catalog.find(settings.model());
-    GraphSpec spec = model.spec();
-    if (settings.inputSize() != null) {
-      spec = spec.withInputSize(settings.inputSize()[0], settings.inputSize()[1]);
-    }
-    ModelGraph graph = ModelGraph.of(spec);
+    ModelGraph graph = graph(model, settings.inputSize());
     TargetNode layer = graph.target(settings.layer());
     List<CamMethod> methods = new ArrayList<>();
     LinkedHashSet<String> seen = new LinkedHashSet<>();
@@ -78,6 +74,18 @@ public record RunPlan(
     }
     return new RunPlan(model, graph, modelInput(settings, model, graph), labels, layer,
         List.copyOf(methods), List.copyOf(classes), settings.topK());
+  }
+
+  /**
+   * The model's graph, at {@code inputSize} ({height, width}) when given: shapes, target layers
+   * and output head, all without native code.
+   */
+  public static ModelGraph graph(ModelCatalog.Entry model, int[] inputSize) {
+    GraphSpec spec = model.spec();
+    if (inputSize != null) {
+      spec = spec.withInputSize(inputSize[0], inputSize[1]);
+    }
+    return ModelGraph.of(spec);
   }
 
   /** {@code --labels}, else the model's own names, else ImageNet's for 1000 classes, else indices. */
