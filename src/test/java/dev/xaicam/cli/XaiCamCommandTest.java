@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -559,5 +560,101 @@ class XaiCamCommandTest {
     float[] values = new float[n];
     ByteBuffer.wrap(bytes, 10 + headerLength, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
     return values;
+  }
+
+  /** A run with exactly these arguments (no tiny model prepended). */
+  private Run runRaw(String... args) {
+    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void explainsAGreyScaleSigmoidModelFileWithItsLabels() throws IOException {
+    Path model = dev.xaicam.keras.TestModelFiles.greySigmoid(dir.resolve("cnn.h5"));
+    Path labels = Files.writeString(dir.resolve("labels.txt"), "0 dog\n1 cat\n");
+    Path out = dir.resolve("out");
+
+    Run run = runRaw("--model", model.toString(), "--preprocess", "scale", "--labels",
+        labels.toString(), "-c", "cat", "--npy", "--json", "-q", "-o", out.toString(), CAT.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    com.fasterxml.jackson.databind.JsonNode report =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertThat(report.get("layer").asText()).isEqualTo("conv2d");
+    assertThat(report.get("heatmaps").get(0).get("target").get("name").asText()).isEqualTo("cat");
+    double p0 = report.get("top5").get(0).get("probability").asDouble();
+    double p1 = report.get("top5").get(1).get("probability").asDouble();
+    assertThat(p0 + p1).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+    // the map is at the model's input size: 8 x 8
+    assertThat(Files.size(out.resolve("cat_chelsea.gradcam.npy"))).isEqualTo(128 + 8 * 8 * 4);
+  }
+
+  @Test
+  void aNestedModelsInnerLayerIsTheDefaultTargetAndCanBeNamedShortOrByPath() throws IOException {
+    Path model = dev.xaicam.keras.TestModelFiles.teachableMachine(dir.resolve("keras_model.h5"));
+
+    Run byDefault = runRaw("--model", model.toString(), "--preprocess", "tf", "--json", "-q",
+        "-o", dir.resolve("a").toString(), CAT.toString());
+    Run byShortName = runRaw("--model", model.toString(), "--preprocess", "tf", "-l", "bn_Conv1",
+        "--json", "-q", "-o", dir.resolve("b").toString(), CAT.toString());
+    Run byPath = runRaw("--model", model.toString(), "--preprocess", "tf", "-l", "model1/Conv2",
+        "--json", "-q", "-o", dir.resolve("c").toString(), CAT.toString());
+
+    assertThat(byDefault.out()).contains("\"layer\":\"sequential_1/model1/out_relu\"");
+    assertThat(byShortName.out()).contains("\"layer\":\"sequential_1/model1/bn_Conv1\"");
+    assertThat(byPath.out()).contains("\"layer\":\"sequential_1/model1/Conv2\"");
+  }
+
+  @Test
+  void aModelFileThatDoesNotRescaleItsInputNeedsPreprocess() {
+    Path model = dev.xaicam.keras.TestModelFiles.greySigmoid(dir.resolve("cnn.h5"));
+
+    Run run = runRaw("--model", model.toString(), "-o", dir.resolve("out").toString(), CAT.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).singleElement().satisfies(l -> assertThat(l)
+        .startsWith("xai-cam: --preprocess is needed for " + model).contains("scale = x/255"));
+  }
+
+  @Test
+  void unusableModelFilesAreOneLineExitThreeAndWriteNothing() throws IOException {
+    Path lambda = dev.xaicam.keras.TestModelFiles.withLambda(dir.resolve("lambda.h5"));
+    Path mismatch = dev.xaicam.keras.TestModelFiles.mismatchedKernel(dir.resolve("mismatch.h5"));
+    Path weightsOnly = TinyModels.writeWeights(dir.resolve("weights_only.h5"), 1);
+    byte[] whole = Files.readAllBytes(dev.xaicam.keras.TestModelFiles.greySigmoid(dir.resolve("full.h5")));
+    Path truncated = Files.write(dir.resolve("cut.h5"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    Path notKeras = CAT;
+    Map<Path, String> expected = new java.util.LinkedHashMap<>();
+    expected.put(lambda, "layer 'flatten' is a Lambda, which xai-cam cannot run; supported layer classes:");
+    expected.put(mismatch, "conv2d");
+    expected.put(weightsOnly, "holds weights only, no architecture");
+    expected.put(truncated, "cut.h5");
+    expected.put(notKeras, "cat_chelsea.png");
+    for (Map.Entry<Path, String> e : expected.entrySet()) {
+      Path out = dir.resolve("out-" + e.getKey().getFileName());
+      Run run = runRaw("--model", e.getKey().toString(), "--preprocess", "scale", "-o",
+          out.toString(), CAT.toString());
+      assertThat(run.exitCode()).as(e.getKey() + ": " + run.err()).isEqualTo(3);
+      assertThat(run.errLines()).as(e.getKey().toString()).singleElement()
+          .satisfies(l -> assertThat(l).startsWith("xai-cam: ").contains(e.getValue()));
+      assertThat(out).doesNotExist();
+    }
+  }
+
+  @Test
+  void aLabelsFileOfTheWrongLengthIsAUsageError() throws IOException {
+    Path model = dev.xaicam.keras.TestModelFiles.greySigmoid(dir.resolve("cnn.h5"));
+    Path labels = Files.writeString(dir.resolve("labels.json"), "[\"a\", \"b\", \"c\"]");
+
+    Run run = runRaw("--model", model.toString(), "--preprocess", "scale", "--labels",
+        labels.toString(), "-o", dir.resolve("out").toString(), CAT.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("names 3 classes but the model has 2");
   }
 }
