@@ -28,7 +28,7 @@ final class InputLayer implements Layer {
       for (int i = 0; i < declared.length; i++) {
         if (declared[i] == null) {
           throw config.error("leaves its input size open " + openText(declared)
-              + "; the model needs a fixed input size");
+              + "; give one with --input-size HxW");
         }
         shape[i] = declared[i];
       }
