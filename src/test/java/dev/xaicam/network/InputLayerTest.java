@@ -28,8 +28,8 @@ class InputLayerTest {
     String open = "{\"batch_input_shape\":[null,null,null,3]}";
     assertThatThrownBy(() -> LayerGradientCheck.layer("InputLayer", open))
         .isInstanceOf(XaiCamException.class)
-        .hasMessage("layer 'layer' (InputLayer): leaves its input size open (None, None, 3); the"
-            + " model needs a fixed input size");
+        .hasMessage("layer 'layer' (InputLayer): leaves its input size open (None, None, 3); give"
+            + " one with --input-size HxW");
     assertThat(LayerGradientCheck.layer("InputLayer", open, new int[] {8, 6, 3}).outputShape())
         .containsExactly(8, 6, 3);
     assertThatThrownBy(() -> LayerGradientCheck.layer("InputLayer", open, new int[] {8, 6, 1}))
