@@ -124,13 +124,12 @@ final class KerasGraphBuilder {
 
   /** A BatchNormalization over the channels with {@code epsilon}, centred and scaled. */
   String batchNorm(String name, String input, double epsilon) {
-    ObjectNode config = base(name);
-    config.put("axis", -1);
-    config.put("momentum", 0.99);
-    config.put("epsilon", epsilon);
-    config.put("center", true);
-    config.put("scale", true);
-    return add(name, "BatchNormalization", config, input);
+    return batchNorm(name, input, epsilon, true);
+  }
+
+  /** A BatchNormalization without gamma ({@code scale=False}, InceptionV3's). */
+  String batchNormNoScale(String name, String input, double epsilon) {
+    return batchNorm(name, input, epsilon, false);
   }
 
   /** An Activation layer applying {@code function}. */
@@ -222,8 +221,20 @@ final class KerasGraphBuilder {
 
   /** A Rescaling {@code y = x * scale + offset}. */
   String rescaling(String name, String input, double scale, double offset) {
+    return rescaling(name, input, new double[] {scale}, offset);
+  }
+
+  /** A Rescaling with one scale per channel. */
+  String rescaling(String name, String input, double[] scale, double offset) {
     ObjectNode config = base(name);
-    config.put("scale", scale);
+    if (scale.length == 1) {
+      config.put("scale", scale[0]);
+    } else {
+      ArrayNode values = config.putArray("scale");
+      for (double s : scale) {
+        values.add(s);
+      }
+    }
     config.put("offset", offset);
     return add(name, "Rescaling", config, input);
   }
@@ -238,6 +249,17 @@ final class KerasGraphBuilder {
   /** The graph; its output is the last node added. */
   GraphSpec build() {
     return new GraphSpec(modelName, nodes, last());
+  }
+
+  /** A BatchNormalization over the channels, centred, scaled by gamma if {@code scale}. */
+  private String batchNorm(String name, String input, double epsilon, boolean scale) {
+    ObjectNode config = base(name);
+    config.put("axis", -1);
+    config.put("momentum", 0.99);
+    config.put("epsilon", epsilon);
+    config.put("center", true);
+    config.put("scale", scale);
+    return add(name, "BatchNormalization", config, input);
   }
 
   /** A pooling layer of {@code className}. */
