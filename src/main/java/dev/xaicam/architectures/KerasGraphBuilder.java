@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xaicam.network.GraphSpec;
 import dev.xaicam.network.NodeSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -246,9 +247,49 @@ final class KerasGraphBuilder {
     return add(name, "Normalization", config, input);
   }
 
-  /** The graph; its output is the last node added. */
+  /** The graph in the order Keras lists {@code model.layers}; its output is the last node added. */
   GraphSpec build() {
-    return new GraphSpec(modelName, nodes, last());
+    return new GraphSpec(modelName, kerasOrder(), last());
+  }
+
+  /**
+   * The nodes as a Keras functional model orders its layers: by depth (longest path to the
+   * output) decreasing, ties by first visit in a depth-first walk from the output through each
+   * node's inputs in call order. This is the order {@code model.summary()} prints, tf-keras-vis's
+   * layer indices count and Keras's positional weight loading follows.
+   */
+  private List<NodeSpec> kerasOrder() {
+    Map<String, NodeSpec> byName = new HashMap<>();
+    nodes.forEach(n -> byName.put(n.name(), n));
+    Map<String, Integer> visitIndex = new HashMap<>();
+    List<String> postOrder = new ArrayList<>();
+    visit(last(), byName, visitIndex, postOrder);
+    Map<String, Integer> depth = new HashMap<>();
+    for (int i = postOrder.size() - 1; i >= 0; i--) {
+      String name = postOrder.get(i);
+      int d = depth.computeIfAbsent(name, k -> 0);
+      for (String input : byName.get(name).inputs()) {
+        depth.merge(input, d + 1, Math::max);
+      }
+    }
+    List<NodeSpec> ordered = new ArrayList<>();
+    postOrder.forEach(name -> ordered.add(byName.get(name)));
+    ordered.sort(Comparator.comparing((NodeSpec n) -> -depth.get(n.name()))
+        .thenComparing(n -> visitIndex.get(n.name())));
+    return ordered;
+  }
+
+  /** Depth-first from {@code name}: numbers nodes on first visit, lists them after their inputs. */
+  private static void visit(String name, Map<String, NodeSpec> byName,
+      Map<String, Integer> visitIndex, List<String> postOrder) {
+    if (visitIndex.containsKey(name)) {
+      return;
+    }
+    visitIndex.put(name, visitIndex.size());
+    for (String input : byName.get(name).inputs()) {
+      visit(input, byName, visitIndex, postOrder);
+    }
+    postOrder.add(name);
   }
 
   /** A BatchNormalization over the channels, centred, scaled by gamma if {@code scale}. */
