@@ -2,22 +2,27 @@ package dev.xaicam.architectures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.xaicam.XaiCamException;
 import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.keras.KerasModelFile;
 import dev.xaicam.keras.KerasWeightsWriter;
 import dev.xaicam.network.GraphNetwork;
+import dev.xaicam.network.GraphPass;
 import dev.xaicam.network.LayerSummary;
 import dev.xaicam.network.ModelGraph;
 import dev.xaicam.network.ModelWeights;
 import dev.xaicam.network.Precision;
+import dev.xaicam.network.TargetNode;
 import dev.xaicam.network.WeightArray;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /** What every built-in ImageNet architecture's test checks, without natives. */
 final class ArchitectureChecks {
@@ -69,6 +74,48 @@ final class ArchitectureChecks {
     assertThatThrownBy(() -> GraphNetwork.create(graph, broken, TensorRuntime.shared(),
         Precision.FLOAT32)).isInstanceOf(XaiCamException.class)
         .hasMessageContaining("layer '" + layer + "'").hasMessageContaining("expects");
+  }
+
+  /**
+   * Runs one seeded random image forward through {@code graph} on Glorot weights whose
+   * BatchNormalization gammas and variances are 1 (Glorot's zeros would silence everything after
+   * the first BN), to the default target: TensorFlow accepts every op, the target's activations
+   * have the graph's shape, pass its ReLU and are not all zero, and the probabilities sum to 1.
+   */
+  static void assertRunsForward(ModelGraph graph) {
+    Map<String, List<WeightArray>> byLayer = new LinkedHashMap<>();
+    Map<String, List<String>> roles = graph.weightRoles();
+    GlorotWeights.of(graph, 5).byLayer().forEach((layer, arrays) -> {
+      List<WeightArray> out = new ArrayList<>();
+      for (int w = 0; w < arrays.size(); w++) {
+        String role = roles.get(layer).get(w);
+        WeightArray a = arrays.get(w);
+        float[] values = a.values().clone();
+        if (role.equals("gamma") || role.equals("moving_variance")) {
+          Arrays.fill(values, 1f);
+        }
+        out.add(new WeightArray(a.shape(), values));
+      }
+      byLayer.put(layer, out);
+    });
+    SplittableRandom random = new SplittableRandom(6);
+    float[] image = new float[graph.inputSize()];
+    for (int i = 0; i < image.length; i++) {
+      image[i] = (float) random.nextDouble(-1, 1);
+    }
+    TargetNode target = graph.defaultTarget();
+    try (GraphNetwork network = GraphNetwork.create(graph, new ModelWeights(byLayer),
+            TensorRuntime.shared(), Precision.FLOAT32);
+        GraphPass pass = network.forward(image, 1, target)) {
+      double[] activations = pass.targetActivations()[0];
+      int[] shape = target.shape();
+      assertThat(activations).hasSize(shape[0] * shape[1] * shape[2]);
+      assertThat(Arrays.stream(activations).min().orElseThrow()).isGreaterThanOrEqualTo(0);
+      assertThat(Arrays.stream(activations).max().orElseThrow()).isGreaterThan(0);
+      double[] p = pass.exactProbabilities()[0];
+      assertThat(p).hasSize(1000);
+      assertThat(Arrays.stream(p).sum()).isCloseTo(1, within(1e-4));
+    }
   }
 
   /** {@code weights} with {@code layer}'s first array one wider in its last dimension. */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xaicam.network.ModelGraph;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,5 +45,11 @@ class MobileNetV2Test {
   @Test
   void aWeightFileWithOneWrongShapeNamesTheLayer(@TempDir Path dir) {
     ArchitectureChecks.assertWrongShapeNamesLayer(GRAPH, "block_5_depthwise", dir);
+  }
+
+  @Test
+  @Tag("native")
+  void runsForwardOnRandomWeights() {
+    ArchitectureChecks.assertRunsForward(GRAPH);
   }
 }

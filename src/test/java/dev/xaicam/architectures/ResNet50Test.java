@@ -6,6 +6,7 @@ import static dev.xaicam.architectures.ArchitectureChecks.shape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xaicam.network.ModelGraph;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Keras Applications' ResNet50: Keras's parameter count, layer names, shapes, default target and weight check. */
@@ -44,5 +45,11 @@ class ResNet50Test {
   void weightsWithOneWrongShapeNameTheLayer() {
     // In memory: jHDF cannot write a file this large (see ArchitectureChecks).
     ArchitectureChecks.assertWrongShapeNamesLayer(GRAPH, "conv4_block3_2_bn");
+  }
+
+  @Test
+  @Tag("native")
+  void runsForwardOnRandomWeights() {
+    ArchitectureChecks.assertRunsForward(GRAPH);
   }
 }
