@@ -66,15 +66,15 @@ public final class ModelCatalog {
             () -> ClassLabels.of(ShapeKind.labels(), ShapeKind.labels()),
             Preprocessing.UNIT_SCALE,
             new BundledWeights(DEMO_WEIGHTS)),
-        imagenet("vgg19", "Keras Applications VGG19, ImageNet, 224x224 (weights 575 MB)",
+        imagenet("vgg19", "Keras Applications VGG19, ImageNet, 224x224 (weights 574 MB)",
             Vgg19.spec(), Preprocessing.CAFFE, KerasWeightFile.VGG19, downloads),
-        imagenet("resnet50", "Keras Applications ResNet50, ImageNet, 224x224 (weights 103 MB)",
+        imagenet("resnet50", "Keras Applications ResNet50, ImageNet, 224x224 (weights 102 MB)",
             ResNet50.spec(), Preprocessing.CAFFE, KerasWeightFile.RESNET50, downloads),
         imagenet("mobilenetv2", "Keras Applications MobileNetV2 (alpha 1.0), ImageNet, 224x224 "
-            + "(weights 15 MB)", MobileNetV2.spec(), Preprocessing.TF,
+            + "(weights 14 MB)", MobileNetV2.spec(), Preprocessing.TF,
             KerasWeightFile.MOBILENET_V2, downloads),
         imagenet("efficientnetb0", "Keras Applications EfficientNetB0, ImageNet, 224x224, "
-            + "rescales its own input (weights 22 MB)", EfficientNetB0.spec(), Preprocessing.NONE,
+            + "rescales its own input (weights 21 MB)", EfficientNetB0.spec(), Preprocessing.NONE,
             KerasWeightFile.EFFICIENTNET_B0, downloads),
         imagenet("densenet121", "Keras Applications DenseNet121, ImageNet, 224x224 (weights "
             + "33 MB)", DenseNet121.spec(), Preprocessing.TORCH, KerasWeightFile.DENSENET121,
@@ -82,7 +82,7 @@ public final class ModelCatalog {
         imagenet("inceptionv3", "Keras Applications InceptionV3, ImageNet, 299x299 (weights "
             + "96 MB)", InceptionV3.spec(), Preprocessing.TF, KerasWeightFile.INCEPTION_V3,
             downloads),
-        imagenet("xception", "Keras Applications Xception, ImageNet, 299x299 (weights 92 MB)",
+        imagenet("xception", "Keras Applications Xception, ImageNet, 299x299 (weights 91 MB)",
             Xception.spec(), Preprocessing.TF, KerasWeightFile.XCEPTION, downloads)));
   }
 
