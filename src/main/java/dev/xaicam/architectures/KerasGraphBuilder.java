@@ -24,7 +24,7 @@ final class KerasGraphBuilder {
   private final String modelName;
   /** Nodes so far, in order. */
   private final List<NodeSpec> nodes = new ArrayList<>();
-  /** Per Keras auto-name prefix, how many unnamed layers used it ({@code conv2d}, {@code conv2d_1}). */
+  /** Per Keras auto-name prefix, how many unnamed layers took it ({@code conv2d_1} is the 2nd). */
   private final Map<String, Integer> autoNames = new HashMap<>();
 
   /** A model whose input layer {@code inputName} takes H x W x C images. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ final class KerasApplicationWeights implements WeightSource {
   /** Told how a download goes. */
   private final DownloadListener listener;
 
-  /** Weights of {@code file} for {@code spec}; a download, if needed, reported to {@code listener}. */
+  /** Weights of {@code file} for {@code spec}; a download is reported to {@code listener}. */
   KerasApplicationWeights(KerasWeightFile file, GraphSpec spec, DownloadListener listener) {
     this.file = file;
     this.spec = spec;
@@ -45,7 +46,7 @@ final class KerasApplicationWeights implements WeightSource {
   public List<String> status() {
     WeightStore.Config config = WeightStore.Config.of(file, true, DownloadListener.SILENT);
     String check = file.hashAlgorithm() == null ? "size checked; Keras records no hash"
-        : file.hashAlgorithm().toLowerCase(java.util.Locale.ROOT).replace("-", "") + " checked";
+        : file.hashAlgorithm().toLowerCase(Locale.ROOT).replace("-", "") + " checked";
     return List.of(
         "weights: " + config.toolFile() + presence(config.toolFile()),
         "also read: " + config.kerasFile() + presence(config.kerasFile()),

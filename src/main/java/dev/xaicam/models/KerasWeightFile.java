@@ -17,7 +17,8 @@ import java.util.Objects;
  */
 public record KerasWeightFile(String model, String fileName, URI url, long size, String fileHash) {
   /** Where Keras Applications keeps most of its files. */
-  private static final String BASE = "https://storage.googleapis.com/tensorflow/keras-applications/";
+  private static final String BASE =
+      "https://storage.googleapis.com/tensorflow/keras-applications/";
 
   /** VGG16 with its classifier top. */
   public static final KerasWeightFile VGG16 = of("VGG16", "vgg16/",
@@ -60,8 +61,8 @@ public record KerasWeightFile(String model, String fileName, URI url, long size,
       throw new IllegalArgumentException("expected size must be >= 1, got " + size);
     }
     if (fileHash != null && !fileHash.matches("[0-9a-f]{32}|[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("file hash must be 32 (MD5) or 64 (SHA-256) lower-case hex "
-          + "digits, got " + fileHash);
+      throw new IllegalArgumentException("file hash must be 32 (MD5) or 64 (SHA-256) lower-case "
+          + "hex digits, got " + fileHash);
     }
   }
 

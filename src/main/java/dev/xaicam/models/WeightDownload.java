@@ -18,11 +18,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
  * Downloads a weight file into the tool's cache: streamed into a temporary file, size and the
- * hash Keras records (MD5 or SHA-256; size only where Keras records none) checked, then moved into place; every failure ends in one line saying what happened and how to
+ * hash Keras records (MD5 or SHA-256; size only where Keras records none) checked, then moved
+ * into place; every failure ends in one line saying what happened and how to
  * put the file there by hand.
  */
 final class WeightDownload {
@@ -119,7 +121,8 @@ final class WeightDownload {
             config.url(), announced.getAsLong(), config.expectedSize(), hint));
       }
       DownloadListener listener = config.listener();
-      listener.started(config.file().label(), config.url(), config.toolFile(), config.expectedSize());
+      listener.started(config.file().label(), config.url(), config.toolFile(),
+          config.expectedSize());
       try (OutputStream out = openTemp(temp)) {
         byte[] buffer = new byte[BUFFER_SIZE];
         for (int n; (n = body.read(buffer)) >= 0; ) {
@@ -155,7 +158,7 @@ final class WeightDownload {
     }
     String actual = HexFormat.of().formatHex(digest.digest());
     if (!actual.equals(config.file().fileHash())) {
-      String name = config.file().hashAlgorithm().toLowerCase(java.util.Locale.ROOT).replace("-", "");
+      String name = config.file().hashAlgorithm().toLowerCase(Locale.ROOT).replace("-", "");
       throw XaiCamException.setup("download of " + config.url() + " is corrupt: " + name + " "
           + actual + ", expected " + config.file().fileHash() + "; run again to retry, " + hint);
     }
@@ -186,7 +189,8 @@ final class WeightDownload {
           + "XAI_CAM_HOME to a folder on another disk, %s",
           config.file().label(), config.toolCache(), config.expectedSize() / 1_000_000, hint);
     }
-    return "cannot write the " + config.file().label() + " into " + config.toolCache() + " (" + describe(e)
+    return "cannot write the " + config.file().label() + " into " + config.toolCache() + " ("
+        + describe(e)
         + "); set XAI_CAM_HOME to a writable folder, " + hint;
   }
 
@@ -210,7 +214,7 @@ final class WeightDownload {
     return false;
   }
 
-  /** A new digest of {@code algorithm} (MD5 or SHA-256, which every Java platform provides); null for none. */
+  /** A new digest of {@code algorithm} (MD5 or SHA-256: every Java has them); null for none. */
   private static MessageDigest newDigest(String algorithm) {
     if (algorithm == null) {
       return null;
