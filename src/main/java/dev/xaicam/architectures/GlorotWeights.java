@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * Random weights as a freshly built Keras model has them: Glorot-uniform kernels, zeros for 1-D
- * weights (biases). Every node is listed in graph order, weightless ones with an empty list, like
+ * and scalar weights (biases, statistics, Normalization's count). Every node is listed in graph order, weightless ones with an empty list, like
  * a legacy Keras weight file.
  */
 public final class GlorotWeights {
@@ -26,8 +26,8 @@ public final class GlorotWeights {
     graph.weightShapes().forEach((layer, shapes) -> {
       List<WeightArray> arrays = new ArrayList<>();
       for (int[] shape : shapes) {
-        arrays.add(new WeightArray(shape, shape.length < 2 ? new float[shape[0]]
-            : glorotUniform(shape, random)));
+        arrays.add(new WeightArray(shape, shape.length < 2
+            ? new float[shape.length == 0 ? 1 : shape[0]] : glorotUniform(shape, random)));
       }
       byLayer.put(layer, arrays);
     });

@@ -4,6 +4,9 @@ import dev.xaicam.bench.BenchSettings;
 import dev.xaicam.bench.Benchmark;
 import dev.xaicam.bench.BenchmarkReport;
 import dev.xaicam.bench.BenchmarkResult;
+import dev.xaicam.explain.ExplainSettings;
+import dev.xaicam.models.DownloadListener;
+import dev.xaicam.models.ModelCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +16,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code xai-cam bench}: times start-up, forward passes and every CAM method on VGG16 here. */
+/** {@code xai-cam bench}: times start-up, forward passes and every CAM method on a model here. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     usageHelpAutoWidth = true,
-    description = "Time VGG16 on this machine: start-up, a plain forward pass per image at each batch "
+    description = "Time a model (VGG16 unless --model) on this machine: start-up, a plain forward pass per image at each batch "
         + "size, every CAM method per image (with peak resident memory), Score-CAM's skipped channels, "
         + "and optionally a memory soak. Needs no weight file (seeded random weights) and writes "
         + "nothing; takes several minutes (Score-CAM evaluates every channel).",
@@ -27,6 +31,7 @@ import picocli.CommandLine.Spec;
     footer = {
       "  xai-cam bench                                   everything, random weights and inputs",
       "  xai-cam bench --weights vgg16.h5 samples/*.png  real weights and photos",
+      "  xai-cam bench --model resnet50 -m gradcam       another catalogue model",
       "  xai-cam bench -m gradcam --batch-sizes 1 --soak 1000 --json"
     })
 final class BenchCommand implements Callable<Integer> {
@@ -35,6 +40,14 @@ final class BenchCommand implements Callable<Integer> {
 
   /** Options shared with the explain command: --weights, --threads, --json. */
   @Mixin SharedOptions shared = new SharedOptions();
+
+  /** Injected by picocli when run under {@code xai-cam}: its model catalogue. */
+  @ParentCommand XaiCamCommand parent;
+
+  /** The catalogue model to time. */
+  @Option(names = "--model", paramLabel = "NAME", defaultValue = ExplainSettings.DEFAULT_MODEL,
+      description = "Model to time (default: ${DEFAULT-VALUE}); 'xai-cam models' lists them.")
+  String model;
 
   /** Photos to feed, cycled to fill batches. */
   @Parameters(paramLabel = "IMAGE", arity = "0..*",
@@ -92,9 +105,16 @@ final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The parent command's catalogue, or the built-in one when the command runs on its own. */
+  private ModelCatalog catalog() {
+    return parent != null ? parent.catalog : ModelCatalog.builtIn(DownloadListener.SILENT);
+  }
+
   /** The checked settings; every range check is the builder's. */
   BenchSettings settings() {
-    return BenchSettings.builder().weights(shared.weights).seed(seed).images(images)
+    ModelCatalog.Entry entry = catalog().find(model);
+    return BenchSettings.builder().architecture(entry.spec()).preprocessing(entry.preprocessing())
+        .weights(shared.weights).seed(seed).images(images)
         .forwardBatchSizes(batchSizes).methodBatchSizes(methodBatchSizes).methods(methods).repeats(repeats)
         .scoreCamImages(scoreCamImages).threads(shared.threads).soakImages(soak).build();
   }

@@ -21,9 +21,9 @@ final class ModelsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     for (Entry entry : parent.catalog.entries()) {
-      out.printf("%-8s %s%n", entry.name(), entry.description());
+      out.printf("%-14s %s%n", entry.name(), entry.description());
       for (String line : entry.weights().status()) {
-        out.println("         " + line);
+        out.println("               " + line);
       }
     }
     out.flush();

@@ -54,6 +54,33 @@ public final class KerasWeightsWriter {
             + " weight arrays; only kernel and bias (at most 2) have Keras names");
       }
     }
+    writeFile(file, weights, layout, Map.of());
+  }
+
+  /**
+   * Writes weights in Keras 2's nested layout with each dataset named after its role
+   * ({@code <layer>/gamma:0}, {@code <layer>/moving_mean:0}, ...), as Keras Applications' weight
+   * files name BatchNormalization and depthwise weights.
+   *
+   * @param roles per layer, the role of each array in order ({@code ModelGraph.weightRoles()})
+   * @throws IllegalArgumentException when a layer's arrays and roles differ in number
+   * @throws XaiCamException (setup) when the file cannot be written
+   */
+  public static void writeNamed(Path file, ModelWeights weights,
+      Map<String, List<String>> roles) {
+    for (Map.Entry<String, List<WeightArray>> e : weights.byLayer().entrySet()) {
+      int named = roles.getOrDefault(e.getKey(), List.of()).size();
+      if (e.getValue().size() != named) {
+        throw new IllegalArgumentException("layer " + e.getKey() + " has " + e.getValue().size()
+            + " weight arrays but " + named + " roles");
+      }
+    }
+    writeFile(file, weights, Layout.NESTED, roles);
+  }
+
+  /** Writes the file through a temporary beside it; {@code roles} empty: kernel and bias. */
+  private static void writeFile(Path file, ModelWeights weights, Layout layout,
+      Map<String, List<String>> roles) {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     Path temp = null;
@@ -62,7 +89,7 @@ public final class KerasWeightsWriter {
       // createFile honours the umask, unlike createTempFile's owner-only permissions.
       temp = Files.createFile(dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp"));
       try (WritableHdfFile hdf = HdfFile.write(temp)) {
-        fill(hdf, weights, layout);
+        fill(hdf, weights, layout, roles);
       }
       moveIntoPlace(temp, absolute);
       temp = null;
@@ -81,7 +108,8 @@ public final class KerasWeightsWriter {
   }
 
   /** Puts the root attributes, layer groups and datasets of {@code layout} into {@code hdf}. */
-  private static void fill(WritableHdfFile hdf, ModelWeights weights, Layout layout) {
+  private static void fill(WritableHdfFile hdf, ModelWeights weights, Layout layout,
+      Map<String, List<String>> roles) {
     hdf.putAttribute("layer_names", weights.byLayer().keySet().toArray(String[]::new));
     hdf.putAttribute("backend", "tensorflow");
     hdf.putAttribute("keras_version", KERAS_VERSION.get(layout));
@@ -97,7 +125,8 @@ public final class KerasWeightsWriter {
       WritableGroup holder = layout == Layout.NESTED ? layerGroup.putGroup(layer) : layerGroup;
       String[] weightNames = new String[arrays.size()];
       for (int i = 0; i < arrays.size(); i++) {
-        String datasetName = datasetName(layer, i, layout);
+        String datasetName = roles.containsKey(layer) ? roles.get(layer).get(i) + ":0"
+            : datasetName(layer, i, layout);
         holder.putDataset(datasetName, nested(arrays.get(i)));
         weightNames[i] = layout == Layout.NESTED ? layer + "/" + datasetName : datasetName;
       }

@@ -4,7 +4,14 @@ import dev.xaicam.XaiCamException;
 import dev.xaicam.image.Preprocessing;
 import dev.xaicam.network.GraphSpec;
 import dev.xaicam.architectures.DemoNet;
+import dev.xaicam.architectures.DenseNet121;
+import dev.xaicam.architectures.EfficientNetB0;
+import dev.xaicam.architectures.InceptionV3;
+import dev.xaicam.architectures.MobileNetV2;
+import dev.xaicam.architectures.ResNet50;
 import dev.xaicam.architectures.Vgg16;
+import dev.xaicam.architectures.Vgg19;
+import dev.xaicam.architectures.Xception;
 import dev.xaicam.shapes.ShapeKind;
 import java.util.List;
 import java.util.function.Supplier;
@@ -48,13 +55,9 @@ public final class ModelCatalog {
   /** The models shipped with the tool; a weight download is reported to {@code downloads}. */
   public static ModelCatalog builtIn(DownloadListener downloads) {
     return new ModelCatalog(List.of(
-        new Entry(
-            "vgg16",
-            "Keras Applications VGG16, ImageNet, 1000 classes (weights 553 MB, downloaded once)",
-            Vgg16.spec(),
-            ClassLabels::imagenet,
-            Preprocessing.CAFFE,
-            new Vgg16Weights(downloads)),
+        imagenet("vgg16", "Keras Applications VGG16, ImageNet, 1000 classes (weights 553 MB, "
+            + "downloaded once)", Vgg16.spec(), Preprocessing.CAFFE, KerasWeightFile.VGG16,
+            downloads),
         new Entry(
             "demo",
             "Shape classifier trained by xai-cam itself, 64x64 RGB, classes "
@@ -62,7 +65,32 @@ public final class ModelCatalog {
             DemoNet.spec(ShapeKind.values().length),
             () -> ClassLabels.of(ShapeKind.labels(), ShapeKind.labels()),
             Preprocessing.UNIT_SCALE,
-            new BundledWeights(DEMO_WEIGHTS))));
+            new BundledWeights(DEMO_WEIGHTS)),
+        imagenet("vgg19", "Keras Applications VGG19, ImageNet, 224x224 (weights 574 MB)",
+            Vgg19.spec(), Preprocessing.CAFFE, KerasWeightFile.VGG19, downloads),
+        imagenet("resnet50", "Keras Applications ResNet50, ImageNet, 224x224 (weights 102 MB)",
+            ResNet50.spec(), Preprocessing.CAFFE, KerasWeightFile.RESNET50, downloads),
+        imagenet("mobilenetv2", "Keras Applications MobileNetV2 (alpha 1.0), ImageNet, 224x224 "
+            + "(weights 14 MB)", MobileNetV2.spec(), Preprocessing.TF,
+            KerasWeightFile.MOBILENET_V2, downloads),
+        imagenet("efficientnetb0", "Keras Applications EfficientNetB0, ImageNet, 224x224, "
+            + "rescales its own input (weights 21 MB)", EfficientNetB0.spec(), Preprocessing.NONE,
+            KerasWeightFile.EFFICIENTNET_B0, downloads),
+        imagenet("densenet121", "Keras Applications DenseNet121, ImageNet, 224x224 (weights "
+            + "33 MB)", DenseNet121.spec(), Preprocessing.TORCH, KerasWeightFile.DENSENET121,
+            downloads),
+        imagenet("inceptionv3", "Keras Applications InceptionV3, ImageNet, 299x299 (weights "
+            + "96 MB)", InceptionV3.spec(), Preprocessing.TF, KerasWeightFile.INCEPTION_V3,
+            downloads),
+        imagenet("xception", "Keras Applications Xception, ImageNet, 299x299 (weights 91 MB)",
+            Xception.spec(), Preprocessing.TF, KerasWeightFile.XCEPTION, downloads)));
+  }
+
+  /** A Keras Applications ImageNet model whose weights come from Keras's published file. */
+  private static Entry imagenet(String name, String description, GraphSpec spec,
+      Preprocessing preprocessing, KerasWeightFile file, DownloadListener downloads) {
+    return new Entry(name, description, spec, ClassLabels::imagenet, preprocessing,
+        new KerasApplicationWeights(file, spec, downloads));
   }
 
   /** All entries, the default first. */

@@ -18,11 +18,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
- * Downloads a weight file into the tool's cache: streamed into a temporary file, size and MD5
- * checked, then moved into place; every failure ends in one line saying what happened and how to
+ * Downloads a weight file into the tool's cache: streamed into a temporary file, size and the
+ * hash Keras records (MD5 or SHA-256; size only where Keras records none) checked, then moved
+ * into place; every failure ends in one line saying what happened and how to
  * put the file there by hand.
  */
 final class WeightDownload {
@@ -83,7 +85,8 @@ final class WeightDownload {
     } catch (UnknownHostException | ConnectException | HttpConnectTimeoutException e) {
       String why = isUnknownHost(e) ? "unknown host"
           : e instanceof HttpConnectTimeoutException ? "connection timed out" : "connection refused";
-      throw XaiCamException.setup("cannot reach " + config.url().getHost() + " to download the VGG16 weights ("
+      throw XaiCamException.setup("cannot reach " + config.url().getHost() + " to download the "
+          + config.file().label() + " ("
           + why + "); check the network connection or proxy, " + hint, e);
     } catch (HttpTimeoutException e) {
       throw XaiCamException.setup("download of " + config.url() + " timed out; run again to retry, " + hint, e);
@@ -95,7 +98,8 @@ final class WeightDownload {
           + "); run again to retry, " + hint, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw XaiCamException.setup("download of the VGG16 weights was interrupted; run again to retry", e);
+      throw XaiCamException.setup("download of the " + config.file().label()
+          + " was interrupted; run again to retry", e);
     }
   }
 
@@ -104,7 +108,7 @@ final class WeightDownload {
     HttpRequest request = HttpRequest.newBuilder(config.url()).GET().build();
     HttpResponse<InputStream> response = config.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
     long received = 0;
-    MessageDigest md5 = newMd5();
+    MessageDigest digest = newDigest(config.file().hashAlgorithm());
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
         throw XaiCamException.setup("download of " + config.url() + " failed: HTTP " + response.statusCode()
@@ -117,7 +121,8 @@ final class WeightDownload {
             config.url(), announced.getAsLong(), config.expectedSize(), hint));
       }
       DownloadListener listener = config.listener();
-      listener.started("VGG16 weights", config.url(), config.toolFile(), config.expectedSize());
+      listener.started(config.file().label(), config.url(), config.toolFile(),
+          config.expectedSize());
       try (OutputStream out = openTemp(temp)) {
         byte[] buffer = new byte[BUFFER_SIZE];
         for (int n; (n = body.read(buffer)) >= 0; ) {
@@ -126,7 +131,9 @@ final class WeightDownload {
             throw XaiCamException.setup(String.format("download of %s failed: the server sent more than the "
                 + "expected %,d bytes; check the address and proxy, %s", config.url(), config.expectedSize(), hint));
           }
-          md5.update(buffer, 0, n);
+          if (digest != null) {
+            digest.update(buffer, 0, n);
+          }
           write(out, buffer, n);
           listener.progressed(received);
         }
@@ -146,10 +153,14 @@ final class WeightDownload {
       throw XaiCamException.setup(String.format("download of %s ended early after %,d of %,d bytes; run again to "
           + "retry, %s", config.url(), received, config.expectedSize(), hint));
     }
-    String actual = HexFormat.of().formatHex(md5.digest());
-    if (!actual.equals(config.md5())) {
-      throw XaiCamException.setup("download of " + config.url() + " is corrupt: md5 " + actual + ", expected "
-          + config.md5() + "; run again to retry, " + hint);
+    if (digest == null) {
+      return;
+    }
+    String actual = HexFormat.of().formatHex(digest.digest());
+    if (!actual.equals(config.file().fileHash())) {
+      String name = config.file().hashAlgorithm().toLowerCase(Locale.ROOT).replace("-", "");
+      throw XaiCamException.setup("download of " + config.url() + " is corrupt: " + name + " "
+          + actual + ", expected " + config.file().fileHash() + "; run again to retry, " + hint);
     }
   }
 
@@ -174,11 +185,12 @@ final class WeightDownload {
   /** The one-line message for a failed write into the cache. */
   private String diskMessage(IOException e, String hint) {
     if (isNoSpace(e)) {
-      return String.format("disk full while downloading the VGG16 weights into %s; free %,d MB there, set "
+      return String.format("disk full while downloading the %s into %s; free %,d MB there, set "
           + "XAI_CAM_HOME to a folder on another disk, %s",
-          config.toolCache(), config.expectedSize() / 1_000_000, hint);
+          config.file().label(), config.toolCache(), config.expectedSize() / 1_000_000, hint);
     }
-    return "cannot write the VGG16 weights into " + config.toolCache() + " (" + describe(e)
+    return "cannot write the " + config.file().label() + " into " + config.toolCache() + " ("
+        + describe(e)
         + "); set XAI_CAM_HOME to a writable folder, " + hint;
   }
 
@@ -202,12 +214,16 @@ final class WeightDownload {
     return false;
   }
 
-  /** A new MD5 digest; every Java platform must provide one. */
-  private static MessageDigest newMd5() {
+  /** A new digest of {@code algorithm} (MD5 or SHA-256: every Java has them); null for none. */
+  private static MessageDigest newDigest(String algorithm) {
+    if (algorithm == null) {
+      return null;
+    }
     try {
-      return MessageDigest.getInstance("MD5");
+      return MessageDigest.getInstance(algorithm);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this Java runtime lacks MD5, which every Java platform must provide", e);
+      throw new IllegalStateException("this Java runtime lacks " + algorithm
+          + ", which every Java platform must provide", e);
     }
   }
 

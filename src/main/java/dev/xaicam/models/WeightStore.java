@@ -11,54 +11,31 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Finds VGG16's weight file: an explicit {@code --weights} file, else the tool's cache, else
- * Keras's cache, else a checksum-verified download into the tool's cache.
+ * Finds a Keras Applications weight file: an explicit {@code --weights} file, else the tool's
+ * cache, else Keras's cache, else a checksum-verified download into the tool's cache.
  */
 public final class WeightStore {
-
-  /** The file name Keras Applications uses for VGG16's ImageNet weights (with top). */
-  public static final String VGG16_FILE_NAME = "vgg16_weights_tf_dim_ordering_tf_kernels.h5";
-
-  /** Where Keras Applications downloads VGG16's weights from. */
-  public static final URI VGG16_URL = URI.create(
-      "https://storage.googleapis.com/tensorflow/keras-applications/vgg16/" + VGG16_FILE_NAME);
-
-  /** Size of the published file in bytes. */
-  public static final long VGG16_SIZE = 553_467_096L;
-
-  /** MD5 of the published file, as Keras's {@code get_file(file_hash=...)} checks it. */
-  public static final String VGG16_MD5 = "64373286793e3c8b2b4e3219cbf3544b";
 
   /**
    * Everything that decides where the weights come from.
    *
    * @param toolCache the tool's cache folder ({@code $XAI_CAM_HOME/models}), where downloads go
    * @param kerasCache Keras's cache folder ({@code ~/.keras/models}), read only
-   * @param fileName the weight file's name in both caches
-   * @param url where to download it from
-   * @param expectedSize its exact size in bytes
-   * @param md5 its MD5 as 32 lower-case hex digits
+   * @param file the weight file: its name in both caches, URL, size and hash
    * @param offline forbids the download
    * @param listener told how a download goes
    * @param http the client that downloads
    */
-  public record Config(Path toolCache, Path kerasCache, String fileName, URI url, long expectedSize,
-      String md5, boolean offline, DownloadListener listener, HttpClient http) {
+  public record Config(Path toolCache, Path kerasCache, KerasWeightFile file, boolean offline,
+      DownloadListener listener, HttpClient http) {
 
     /** Checks every field. */
     public Config {
       Objects.requireNonNull(toolCache, "toolCache");
       Objects.requireNonNull(kerasCache, "kerasCache");
-      Objects.requireNonNull(fileName, "fileName");
-      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(file, "file");
       Objects.requireNonNull(listener, "listener");
       Objects.requireNonNull(http, "http");
-      if (expectedSize < 1) {
-        throw new IllegalArgumentException("expected size must be >= 1, got " + expectedSize);
-      }
-      if (md5 == null || !md5.matches("[0-9a-f]{32}")) {
-        throw new IllegalArgumentException("md5 must be 32 lower-case hex digits, got " + md5);
-      }
     }
 
     /**
@@ -66,25 +43,56 @@ public final class WeightStore {
      * Keras's {@code ~/.keras/models}, and the published URL, size and checksum.
      */
     public static Config vgg16(boolean offline, DownloadListener listener) {
-      return vgg16(System.getenv(), Path.of(System.getProperty("user.home")), offline, listener);
+      return of(KerasWeightFile.VGG16, offline, listener);
     }
 
     /** As {@link #vgg16(boolean, DownloadListener)} with the environment and home folder given. */
-    static Config vgg16(Map<String, String> env, Path userHome, boolean offline, DownloadListener listener) {
+    static Config vgg16(Map<String, String> env, Path userHome, boolean offline,
+        DownloadListener listener) {
+      return of(KerasWeightFile.VGG16, env, userHome, offline, listener);
+    }
+
+    /**
+     * The configuration of {@code file} for this user: {@code $XAI_CAM_HOME} (default
+     * {@code ~/.xai-cam}) and Keras's {@code ~/.keras/models}.
+     */
+    public static Config of(KerasWeightFile file, boolean offline, DownloadListener listener) {
+      return of(file, System.getenv(), Path.of(System.getProperty("user.home")), offline,
+          listener);
+    }
+
+    /** As {@link #of(KerasWeightFile, boolean, DownloadListener)} with the environment given. */
+    static Config of(KerasWeightFile file, Map<String, String> env, Path userHome,
+        boolean offline, DownloadListener listener) {
       String home = env.get("XAI_CAM_HOME");
       Path toolHome = home == null || home.isBlank() ? userHome.resolve(".xai-cam") : Path.of(home);
       return new Config(toolHome.resolve("models"), userHome.resolve(".keras").resolve("models"),
-          VGG16_FILE_NAME, VGG16_URL, VGG16_SIZE, VGG16_MD5, offline, listener, defaultHttpClient());
+          file, offline, listener, defaultHttpClient());
+    }
+
+    /** The weight file's name in both caches. */
+    public String fileName() {
+      return file.fileName();
+    }
+
+    /** Where to download it from. */
+    public URI url() {
+      return file.url();
+    }
+
+    /** Its exact size in bytes. */
+    public long expectedSize() {
+      return file.size();
     }
 
     /** Where a download lands and where the tool looks first. */
     Path toolFile() {
-      return toolCache.resolve(fileName);
+      return toolCache.resolve(file.fileName());
     }
 
     /** Where Keras keeps its copy. */
     Path kerasFile() {
-      return kerasCache.resolve(fileName);
+      return kerasCache.resolve(file.fileName());
     }
   }
 
@@ -129,7 +137,8 @@ public final class WeightStore {
       }
     }
     if (config.offline()) {
-      throw XaiCamException.setup("VGG16 weights not found and --offline forbids the download; put "
+      throw XaiCamException.setup(config.file().label()
+          + " not found and --offline forbids the download; put "
           + config.fileName() + " in " + config.toolCache() + " or pass --weights FILE");
     }
     return new WeightDownload(config, opener).run();

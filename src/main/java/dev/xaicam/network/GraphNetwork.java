@@ -21,42 +21,90 @@ public final class GraphNetwork implements AutoCloseable {
   private final Precision precision;
   /** Owner of the weight tensors and parent of every pass's scope. */
   private final TensorScope weightsScope;
-  /** Runs the graph on those weights. */
+  /** Runs the graph as described, on its own weights. */
   private final GraphExecutor executor;
+  /** Runs the graph with BatchNormalization folded into convolutions; {@link #executor} if none. */
+  private final GraphExecutor foldedExecutor;
+  /** Per node, whether it is a convolution whose BN was folded (targets there run unfolded). */
+  private final boolean[] foldedConvolutions;
 
   /** Wraps weights owned by {@code weightsScope}. */
   private GraphNetwork(ModelGraph graph, Precision precision, TensorScope weightsScope,
-      GraphExecutor executor) {
+      GraphExecutor executor, GraphExecutor foldedExecutor, boolean[] foldedConvolutions) {
     this.graph = graph;
     this.precision = precision;
     this.weightsScope = weightsScope;
     this.executor = executor;
+    this.foldedExecutor = foldedExecutor;
+    this.foldedConvolutions = foldedConvolutions;
   }
 
   /**
    * Checks that {@code weights} hold every layer's weights with the shapes its config implies,
-   * then copies them into native memory once.
+   * then copies them into native memory once, with BatchNormalization folded into the
+   * convolution before it where that is exact ({@link BatchNormFolding}).
    *
    * @throws XaiCamException (setup) naming the first layer whose weights do not fit
    */
   public static GraphNetwork create(ModelGraph graph, ModelWeights weights, TensorRuntime runtime,
       Precision precision) {
+    return create(graph, weights, runtime, precision, true);
+  }
+
+  /**
+   * As {@link #create(ModelGraph, ModelWeights, TensorRuntime, Precision)}, folding only if
+   * {@code foldBatchNorm}. Passes whose target is a folded convolution, or the input (saliency
+   * and training, whose weight gradients are the unfolded layers'), run the graph unfolded on the
+   * original weights, which the network keeps beside the folded ones.
+   */
+  public static GraphNetwork create(ModelGraph graph, ModelWeights weights, TensorRuntime runtime,
+      Precision precision, boolean foldBatchNorm) {
     WeightCheck.check(graph, weights);
+    BatchNormFolding.Folded folded = foldBatchNorm ? BatchNormFolding.fold(graph, weights) : null;
     TensorScope scope = runtime.openScope();
     try {
       List<List<Tensor>> tensors = new ArrayList<>();
+      List<List<Tensor>> foldedTensors = new ArrayList<>();
       for (int i = 0; i < graph.size(); i++) {
-        List<Tensor> layer = new ArrayList<>();
-        for (WeightArray array : weights.of(graph.node(i).name())) {
-          layer.add(tensor(scope, precision, array.values(), array.shape()));
-        }
+        String name = graph.node(i).name();
+        List<Tensor> layer = upload(scope, precision, weights.of(name));
         tensors.add(layer);
+        boolean changed = folded != null && folded.replaced().containsKey(name);
+        foldedTensors.add(changed ? uploadExact(scope, precision, folded.replaced().get(name))
+            : layer);
       }
-      return new GraphNetwork(graph, precision, scope, new GraphExecutor(graph, tensors));
+      GraphExecutor executor = new GraphExecutor(graph, tensors);
+      return folded == null
+          ? new GraphNetwork(graph, precision, scope, executor, executor, new boolean[graph.size()])
+          : new GraphNetwork(graph, precision, scope, executor,
+              new GraphExecutor(folded.graph(), foldedTensors), folded.foldedConvolutions());
     } catch (RuntimeException | Error e) {
       scope.close();
       throw e;
     }
+  }
+
+  /** One layer's arrays as tensors in {@code precision}. */
+  private static List<Tensor> upload(TensorScope scope, Precision precision,
+      List<WeightArray> arrays) {
+    List<Tensor> layer = new ArrayList<>();
+    for (WeightArray array : arrays) {
+      // Tensors need a dimension; a scalar weight (Normalization's count) goes up as one element.
+      int[] shape = array.shape().length == 0 ? new int[] {1} : array.shape();
+      layer.add(tensor(scope, precision, array.values(), shape));
+    }
+    return layer;
+  }
+
+  /** Folded arrays as tensors in {@code precision}. */
+  private static List<Tensor> uploadExact(TensorScope scope, Precision precision,
+      List<BatchNormFolding.Exact> arrays) {
+    List<Tensor> layer = new ArrayList<>();
+    for (BatchNormFolding.Exact array : arrays) {
+      layer.add(precision == Precision.FLOAT64 ? scope.fromDoubles(array.values(), array.shape())
+          : scope.fromFloats(narrow(array.values()), array.shape()));
+    }
+    return layer;
   }
 
   /** The graph this network runs. */
@@ -83,8 +131,9 @@ public final class GraphNetwork implements AutoCloseable {
     checkTarget(target);
     TensorScope scope = weightsScope.child();
     try {
-      Tensor[] trace = executor.forward(scope, input(scope, inputs, batch),
-          executor.keptFor(target.index()));
+      GraphExecutor runner = executorFor(target.index());
+      Tensor[] trace = runner.forward(scope, input(scope, inputs, batch),
+          runner.keptFor(target.index()));
       return new GraphPass(this, scope, batch, target, trace);
     } catch (RuntimeException | Error e) {
       scope.close();
@@ -143,9 +192,12 @@ public final class GraphNetwork implements AutoCloseable {
     weightsScope.close();
   }
 
-  /** The executor, for passes and scorers. */
-  GraphExecutor executor() {
-    return executor;
+  /**
+   * The executor for passes to node {@code target}: the folded one, unless the target is the
+   * input or a folded convolution, whose output the folded graph does not compute.
+   */
+  GraphExecutor executorFor(int target) {
+    return target == 0 || foldedConvolutions[target] ? executor : foldedExecutor;
   }
 
   /** Opens a scope for one unit of work, freed with the network at the latest. */
@@ -155,7 +207,7 @@ public final class GraphNetwork implements AutoCloseable {
 
   /** Logits of a batch, forward only, keeping nothing else; rows are images. */
   double[][] logits(TensorScope scope, Tensor x, int batch) {
-    Tensor[] trace = executor.forward(scope, x, new boolean[graph.size()]);
+    Tensor[] trace = foldedExecutor.forward(scope, x, new boolean[graph.size()]);
     return rows(trace[graph.outputIndex()].toDoubles(), batch);
   }
 

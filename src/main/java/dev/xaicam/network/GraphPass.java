@@ -125,7 +125,7 @@ public final class GraphPass implements AutoCloseable {
   public double[][] targetGradients(int[] targetClassPerImage) {
     checkClasses(targetClassPerImage);
     try (TensorScope back = scope.child()) {
-      Tensor dy = network.executor().backward(back, trace, target.index(),
+      Tensor dy = network.executorFor(target.index()).backward(back, trace, target.index(),
           network.tensor(back, seedValues(targetClassPerImage), batch, head().units()));
       return GraphNetwork.rows(dy.toDoubles(), batch);
     }
@@ -148,7 +148,7 @@ public final class GraphPass implements AutoCloseable {
       System.arraycopy(logitGradients[b], 0, flat, b * head().units(), head().units());
     }
     try (TensorScope back = scope.child()) {
-      List<List<Tensor>> byNode = network.executor().weightGradients(back, trace,
+      List<List<Tensor>> byNode = network.executorFor(target.index()).weightGradients(back, trace,
           network.tensor(back, flat, batch, head().units()));
       Map<String, List<WeightArray>> byLayer = new LinkedHashMap<>();
       for (int i = 0; i < graph.size(); i++) {

@@ -165,6 +165,18 @@ public final class ModelGraph {
     return shapes;
   }
 
+  /**
+   * The role of every weight each node expects, as Keras names the variable ({@code kernel},
+   * {@code gamma}, {@code depthwise_kernel}, ...), by node name in graph order.
+   */
+  public Map<String, List<String>> weightRoles() {
+    Map<String, List<String>> roles = new LinkedHashMap<>();
+    for (int i = 0; i < size(); i++) {
+      roles.put(node(i).name(), layers.get(i).weights().stream().map(WeightSpec::role).toList());
+    }
+    return roles;
+  }
+
   /** Number of nodes. */
   int size() {
     return layers.size();

@@ -3,6 +3,7 @@ package dev.xaicam.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xaicam.bench.BenchSettings;
+import dev.xaicam.image.Preprocessing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,5 +78,24 @@ class BenchCommandTest {
     assertThat(settings.soakImages()).isEqualTo(10);
     assertThat(settings.forwardBatchSizes()).containsExactly(2, 8);
     assertThat(settings.methods()).containsExactly("layercam");
+  }
+
+  @Test
+  void modelNamesACatalogueEntry() {
+    BenchCommand command = new BenchCommand();
+    new CommandLine(command).parseArgs("--model", "mobilenetv2");
+    BenchSettings settings = command.settings();
+    assertThat(settings.architecture().name()).isEqualTo("mobilenetv2_1.00_224");
+    assertThat(settings.preprocessing()).isEqualTo(Preprocessing.TF);
+    BenchCommand plain = new BenchCommand();
+    new CommandLine(plain).parseArgs();
+    assertThat(plain.settings().architecture().name()).isEqualTo("VGG16");
+    assertThat(plain.settings().preprocessing()).isEqualTo(Preprocessing.CAFFE);
+  }
+
+  @Test
+  void unknownModelIsAUsageError() {
+    assertThat(run("bench", "--model", "resnet")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown model 'resnet'; known: ");
   }
 }

@@ -15,6 +15,7 @@ import dev.xaicam.cam.MethodNeed;
 import dev.xaicam.image.ImageDecoder;
 import dev.xaicam.network.ModelGraph;
 import dev.xaicam.network.GraphPass;
+import dev.xaicam.image.Preprocessing;
 import dev.xaicam.network.GraphNetwork;
 import dev.xaicam.network.Precision;
 import dev.xaicam.engine.TensorRuntime;
@@ -66,15 +67,42 @@ class ModelCatalogTest {
   }
 
   @Test
-  void listsVgg16FirstThenTheBundledDemo() {
+  void listsVgg16FirstThenTheBundledDemoThenTheOtherImageNetModels() {
     ModelCatalog catalog = ModelCatalog.builtIn(DownloadListener.SILENT);
-    assertThat(catalog.entries()).extracting(ModelCatalog.Entry::name).containsExactly("vgg16", "demo");
+    assertThat(catalog.entries()).extracting(ModelCatalog.Entry::name).containsExactly("vgg16",
+        "demo", "vgg19", "resnet50", "mobilenetv2", "efficientnetb0", "densenet121",
+        "inceptionv3", "xception");
     assertThat(demo.weights().status()).containsExactly(
         "weights: bundled in the tool's jar as models/demo/weights.h5 (present)");
     assertThat(demo.labels().get().size()).isEqualTo(ShapeKind.values().length);
     assertThat(demo.labels().get().resolve("Triangle")).isEqualTo(ShapeKind.TRIANGLE.ordinal());
     assertThatThrownBy(() -> catalog.find("resnet")).isInstanceOf(XaiCamException.class)
-        .hasMessage("unknown model 'resnet'; known: vgg16, demo, or a Keras model file (.h5, .keras)");
+        .hasMessage("unknown model 'resnet'; known: vgg16, demo, vgg19, resnet50, mobilenetv2, "
+            + "efficientnetb0, densenet121, inceptionv3, xception, or a Keras model file (.h5, "
+            + ".keras)");
+  }
+
+  @Test
+  void imageNetEntriesCarryKerasPreprocessingAndFiles() {
+    ModelCatalog catalog = ModelCatalog.builtIn(DownloadListener.SILENT);
+    assertThat(catalog.find("ResNet50").preprocessing()).isEqualTo(Preprocessing.CAFFE);
+    assertThat(catalog.find("vgg19").preprocessing()).isEqualTo(Preprocessing.CAFFE);
+    assertThat(catalog.find("mobilenetv2").preprocessing()).isEqualTo(Preprocessing.TF);
+    assertThat(catalog.find("inceptionv3").preprocessing()).isEqualTo(Preprocessing.TF);
+    assertThat(catalog.find("xception").preprocessing()).isEqualTo(Preprocessing.TF);
+    assertThat(catalog.find("densenet121").preprocessing()).isEqualTo(Preprocessing.TORCH);
+    assertThat(catalog.find("efficientnetb0").preprocessing()).isEqualTo(Preprocessing.NONE);
+    assertThat(ModelGraph.of(catalog.find("xception").spec()).inputShape())
+        .containsExactly(299, 299, 3);
+    List<String> status = catalog.find("mobilenetv2").weights().status();
+    assertThat(status.get(0)).startsWith("weights: ").matches(
+        ".*/models/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1\\.0_224\\.h5 \\((present|absent)\\)");
+    assertThat(status.get(2)).isEqualTo("download: https://storage.googleapis.com/tensorflow/"
+        + "keras-applications/mobilenet_v2/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0"
+        + "_224.h5 (14 MB, size checked; Keras records no hash)");
+    assertThat(catalog.find("vgg16").weights().status().get(2)).isEqualTo("download: https://"
+        + "storage.googleapis.com/tensorflow/keras-applications/vgg16/vgg16_weights_tf_dim_"
+        + "ordering_tf_kernels.h5 (553 MB, md5 checked)");
   }
 
   @Test

@@ -115,8 +115,9 @@ class WeightStoreTest {
 
   /** A config with the test caches, the loopback URL and the payload's size and MD5. */
   private WeightStore.Config config(boolean offline, String md5) {
-    return new WeightStore.Config(dir.resolve("tool"), dir.resolve("keras"), NAME, url(), payload.length, md5,
-        offline, recorder, WeightStore.defaultHttpClient());
+    return new WeightStore.Config(dir.resolve("tool"), dir.resolve("keras"),
+        new KerasWeightFile("VGG16", NAME, url(), payload.length, md5), offline, recorder,
+        WeightStore.defaultHttpClient());
   }
 
   /** A store for {@link #config(boolean, String)} with the right MD5. */
@@ -318,8 +319,9 @@ class WeightStoreTest {
     }
     URI dead = URI.create("http://127.0.0.1:" + closedPort + "/" + NAME);
     WeightStore.Config base = config(false, payloadMd5);
-    WeightStore.Config config = new WeightStore.Config(base.toolCache(), base.kerasCache(), NAME, dead,
-        base.expectedSize(), base.md5(), false, base.listener(), base.http());
+    WeightStore.Config config = new WeightStore.Config(base.toolCache(), base.kerasCache(),
+        new KerasWeightFile("VGG16", NAME, dead, base.expectedSize(), base.file().fileHash()), false,
+        base.listener(), base.http());
 
     assertSetupFailure(new WeightStore(config), "cannot reach 127.0.0.1 to download the VGG16 weights (connection refused); check the network");
     assertNoFilesLeft();
@@ -371,7 +373,27 @@ class WeightStoreTest {
   void configRejectsBadMd5() {
     assertThatThrownBy(() -> config(false, "ABC"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("md5 must be 32 lower-case hex digits, got ABC");
+        .hasMessage("file hash must be 32 (MD5) or 64 (SHA-256) lower-case hex digits, got ABC");
+  }
+
+  /** A 64-digit hash is SHA-256, as Keras's "auto" decides; a wrong one deletes the download. */
+  @Test
+  void sha256HashIsCheckedWithSha256() throws Exception {
+    servePayload();
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
+    assertThat(new WeightStore(config(false, sha)).resolve(null)).hasSize(payload.length);
+    Files.delete(dir.resolve("tool").resolve(NAME));
+    String wrong = "ab".repeat(32);
+    assertSetupFailure(new WeightStore(config(false, wrong)),
+        "is corrupt: sha256 " + sha + ", expected " + wrong + "; run again");
+    assertNoFilesLeft();
+  }
+
+  /** Where Keras records no hash (MobileNetV2), the size alone is checked. */
+  @Test
+  void noHashChecksTheSizeOnly() {
+    servePayload();
+    assertThat(new WeightStore(config(false, null)).resolve(null)).hasSize(payload.length);
   }
 
   /** The tool cache holds nothing: no weights, no temp or partial file. */

@@ -1,0 +1,95 @@
+package dev.xaicam.models;
+
+import dev.xaicam.XaiCamException;
+import dev.xaicam.keras.KerasModelFile;
+import dev.xaicam.network.GraphSpec;
+import dev.xaicam.network.ModelGraph;
+import dev.xaicam.network.ModelWeights;
+import dev.xaicam.network.WeightArray;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Keras Applications model's weights: {@code --weights}, the caches, or a verified download
+ * ({@link WeightStore}), matched to the architecture's layers by name, or, when the file names
+ * its layers otherwise (files saved by older Keras number unnamed layers from 1), by position as
+ * Keras's own {@code load_weights} matches them.
+ */
+final class KerasApplicationWeights implements WeightSource {
+  /** The file Keras publishes. */
+  private final KerasWeightFile file;
+  /** The architecture the weights are for. */
+  private final GraphSpec spec;
+  /** Told how a download goes. */
+  private final DownloadListener listener;
+
+  /** Weights of {@code file} for {@code spec}; a download is reported to {@code listener}. */
+  KerasApplicationWeights(KerasWeightFile file, GraphSpec spec, DownloadListener listener) {
+    this.file = file;
+    this.spec = spec;
+    this.listener = listener;
+  }
+
+  @Override
+  public ModelWeights load(Path explicit, boolean offline) {
+    WeightStore store = new WeightStore(WeightStore.Config.of(file, offline, listener));
+    return byKerasPosition(ModelGraph.of(spec).weightShapes(),
+        KerasModelFile.readWeightsOnly(store.resolve(explicit)));
+  }
+
+  @Override
+  public List<String> status() {
+    WeightStore.Config config = WeightStore.Config.of(file, true, DownloadListener.SILENT);
+    String check = file.hashAlgorithm() == null ? "size checked; Keras records no hash"
+        : file.hashAlgorithm().toLowerCase(Locale.ROOT).replace("-", "") + " checked";
+    return List.of(
+        "weights: " + config.toolFile() + presence(config.toolFile()),
+        "also read: " + config.kerasFile() + presence(config.kerasFile()),
+        "download: " + config.url() + " (" + config.expectedSize() / 1_000_000 + " MB, " + check
+            + ")");
+  }
+
+  /**
+   * {@code read} as it is when it names every layer that has weights; otherwise its layers with
+   * weights, in file order, given to the graph's layers with weights in graph order (Keras's
+   * order), as Keras loads a weights-only file. Shapes are checked later, naming the layer.
+   *
+   * @throws XaiCamException (setup) when the names differ and the counts of layers with weights
+   *     differ too
+   */
+  static ModelWeights byKerasPosition(Map<String, List<int[]>> shapes, ModelWeights read) {
+    List<String> expected = new ArrayList<>();
+    shapes.forEach((name, list) -> {
+      if (!list.isEmpty()) {
+        expected.add(name);
+      }
+    });
+    if (expected.stream().allMatch(read::has)) {
+      return read;
+    }
+    List<List<WeightArray>> inFile = new ArrayList<>();
+    read.byLayer().values().stream().filter(l -> !l.isEmpty()).forEach(inFile::add);
+    if (inFile.size() != expected.size()) {
+      String missing = expected.stream().filter(n -> !read.has(n)).findFirst().orElseThrow();
+      throw XaiCamException.setup("weights: layer '" + missing + "' is missing and the file has "
+          + inFile.size() + " layers with weights where the model has " + expected.size()
+          + "; the weights do not fit");
+    }
+    Map<String, List<WeightArray>> byLayer = new LinkedHashMap<>();
+    shapes.keySet().forEach(name -> byLayer.put(name, List.of()));
+    for (int i = 0; i < expected.size(); i++) {
+      byLayer.put(expected.get(i), inFile.get(i));
+    }
+    return new ModelWeights(byLayer);
+  }
+
+  /** " (present)" or " (absent)". */
+  private static String presence(Path file) {
+    return Files.isRegularFile(file) ? " (present)" : " (absent)";
+  }
+}
