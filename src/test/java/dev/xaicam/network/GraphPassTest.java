@@ -45,6 +45,27 @@ class GraphPassTest {
   }
 
   @Test
+  void aPassToTheInputServesLayerAndInputGradients() {
+    float[] x = GraphNetworkTest.floats(LayerGradientCheck.random(2, 2 * graph.inputSize()));
+    try (GraphNetwork network = GraphNetworkTest.create(graph, 2)) {
+      float[][] expected = network.inputGradients(x, 2, new int[] {1, 3});
+      double[][] layer;
+      try (GraphPass pass = network.forward(x, 2, graph.target("add"))) {
+        layer = pass.targetGradients(new int[] {1, 3});
+        assertThatThrownBy(() -> pass.inputGradients(new int[] {1, 3}, BackwardMode.PLAIN))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("not the input");
+      }
+      try (GraphPass pass = network.forward(x, 2, graph.target("add"), true)) {
+        assertThat(pass.targetGradients(new int[] {1, 3})).isDeepEqualTo(layer);
+        var input = pass.inputGradients(new int[] {1, 3}, BackwardMode.PLAIN);
+        assertThat(input.get(0).values()).containsExactly(expected[0]);
+        assertThat(input.get(1).values()).containsExactly(expected[1]);
+      }
+    }
+  }
+
+  @Test
   void weightGradientsMatchFiniteDifferencesOfTheWholeGraph() {
     float[] x = GraphNetworkTest.floats(LayerGradientCheck.random(3, 2 * graph.inputSize()));
     double[][] u = {LayerGradientCheck.random(4, 4), LayerGradientCheck.random(5, 4)};
