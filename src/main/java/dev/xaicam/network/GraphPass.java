@@ -14,7 +14,7 @@ import java.util.Map;
  * The trace of one batch's forward pass: the logits, the target's output and everything a
  * backward pass to it reads, so any number of backward passes can reuse it. Close it to free the
  * native memory. Values come in the network's precision ({@code exact...}, {@code double}) and
- * narrowed to float for the CAM stage's {@link LayerSignal}.
+ * as the CAM stage's {@link LayerSignal} (a float32 network's values widened exactly).
  */
 public final class GraphPass implements AutoCloseable {
   /** The network that ran the pass. */
@@ -98,7 +98,7 @@ public final class GraphPass implements AutoCloseable {
     for (int b = 0; b < batch; b++) {
       int t = targetClassPerImage[b];
       signals.add(new LayerSignal(target.height(), target.width(), target.channels(),
-          GraphNetwork.narrow(a[b]), GraphNetwork.narrow(gradients[b]), t,
+          a[b], gradients[b], t,
           head().scores(logits[b])[t]));
     }
     return signals;
@@ -109,7 +109,7 @@ public final class GraphPass implements AutoCloseable {
     checkImage(image);
     head().checkClass(targetClass);
     return new LayerSignal(target.height(), target.width(), target.channels(),
-        GraphNetwork.narrow(targetActivations()[image]), null, targetClass,
+        targetActivations()[image], (double[]) null, targetClass,
         head().scores(logits[image])[targetClass]);
   }
 
