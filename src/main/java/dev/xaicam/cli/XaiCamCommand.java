@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionText.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = {ModelsCommand.class, BenchCommand.class},
+    subcommands = {ModelsCommand.class, BenchCommand.class, EvaluateCommand.class},
     description = {
       "Shows where an image classifier looked: class-activation heatmaps (the methods below) "
           + "written as JET-colour overlays, .npy arrays and reports.",
@@ -197,10 +197,12 @@ public final class XaiCamCommand implements Callable<Integer> {
   /** The configured command line: one failure handler, writers the tests can capture. */
   public static CommandLine commandLine(ModelCatalog catalog) {
     FailureHandler handler = new FailureHandler();
-    return MethodsHelp.addTo(new CommandLine(new XaiCamCommand(catalog))
+    CommandLine commandLine = MethodsHelp.addTo(new CommandLine(new XaiCamCommand(catalog))
         .setExecutionExceptionHandler(handler)
         .setParameterExceptionHandler(handler)
         .setCaseInsensitiveEnumValuesAllowed(true));
+    MethodsHelp.addTo(commandLine.getSubcommands().get("evaluate"));
+    return commandLine;
   }
 
   /** Explains every image, printing one line (or JSON object) per image. */
