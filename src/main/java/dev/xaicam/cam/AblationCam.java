@@ -66,7 +66,7 @@ final class AblationCam extends ChannelWeightedCam {
   private static int[] nonZeroChannels(LayerSignal signal) {
     int channels = signal.channels();
     boolean[] nonZero = new boolean[channels];
-    float[] a = signal.activations();
+    double[] a = signal.activations();
     for (int i = 0; i < a.length; i++) {
       nonZero[i % channels] |= a[i] != 0;
     }

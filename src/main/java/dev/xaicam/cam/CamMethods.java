@@ -77,6 +77,15 @@ public final class CamMethods {
     return List.copyOf(NAMES);
   }
 
+  /** Each method's one-line description by canonical name, in the order users see them. */
+  public static Map<String, String> descriptions() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String name : NAMES) {
+      out.put(name, FACTORIES.get(name).apply(CamOptions.defaults()).description());
+    }
+    return out;
+  }
+
   /** The canonical name of the nearest name or alias, or null when none is plausibly meant. */
   static String closest(String key) {
     String best = null;

@@ -93,7 +93,7 @@ final class ChannelMaskScores {
   /** Channel c of the activations as a row-major H x W array. */
   static double[] plane(LayerSignal signal, int c) {
     int channels = signal.channels();
-    float[] a = signal.activations();
+    double[] a = signal.activations();
     double[] plane = new double[signal.height() * signal.width()];
     for (int p = 0; p < plane.length; p++) {
       plane[p] = a[p * channels + c];

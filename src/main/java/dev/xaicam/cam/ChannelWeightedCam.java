@@ -29,7 +29,7 @@ abstract class ChannelWeightedCam implements CamMethod {
       throw new IllegalArgumentException(
           "expected " + channels + " channel weights, got " + weights.length);
     }
-    float[] a = signal.activations();
+    double[] a = signal.activations();
     double[] map = new double[signal.height() * signal.width()];
     for (int i = 0; i < a.length; i++) {
       map[i / channels] += weights[i % channels] * a[i];

@@ -30,7 +30,7 @@ final class EigenCam implements CamMethod {
   @Override
   public RawMap rawMap(CamInputs inputs) {
     LayerSignal signal = inputs.layer();
-    float[] a = signal.activations();
+    double[] a = signal.activations();
     double[] values = new double[a.length];
     for (int i = 0; i < a.length; i++) {
       values[i] = a[i];

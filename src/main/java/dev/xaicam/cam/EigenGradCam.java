@@ -30,8 +30,8 @@ final class EigenGradCam implements CamMethod {
   @Override
   public RawMap rawMap(CamInputs inputs) {
     LayerSignal signal = inputs.layer();
-    float[] a = signal.activations();
-    float[] g = signal.gradients();
+    double[] a = signal.activations();
+    double[] g = signal.gradients();
     double[] values = new double[a.length];
     for (int i = 0; i < a.length; i++) {
       values[i] = (double) a[i] * g[i];

@@ -29,7 +29,7 @@ final class GradCam extends ChannelWeightedCam {
   double[] channelWeights(CamInputs inputs) {
     LayerSignal signal = inputs.layer();
     int channels = signal.channels();
-    float[] g = signal.gradients();
+    double[] g = signal.gradients();
     double[] weights = new double[channels];
     for (int i = 0; i < g.length; i++) {
       weights[i % channels] += g[i];

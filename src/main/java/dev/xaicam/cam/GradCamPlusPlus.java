@@ -34,8 +34,8 @@ final class GradCamPlusPlus extends ChannelWeightedCam {
   double[] channelWeights(CamInputs inputs) {
     LayerSignal signal = inputs.layer();
     int channels = signal.channels();
-    float[] a = signal.activations();
-    float[] g = signal.gradients();
+    double[] a = signal.activations();
+    double[] g = signal.gradients();
     double[] globalSum = new double[channels];
     for (int i = 0; i < a.length; i++) {
       globalSum[i % channels] += a[i];

@@ -31,8 +31,8 @@ final class HiResCam implements CamMethod {
   public RawMap rawMap(CamInputs inputs) {
     LayerSignal signal = inputs.layer();
     int channels = signal.channels();
-    float[] a = signal.activations();
-    float[] g = signal.gradients();
+    double[] a = signal.activations();
+    double[] g = signal.gradients();
     double[] map = new double[signal.height() * signal.width()];
     for (int i = 0; i < a.length; i++) {
       map[i / channels] += (double) a[i] * g[i];

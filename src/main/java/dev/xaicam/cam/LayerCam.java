@@ -29,8 +29,8 @@ final class LayerCam implements CamMethod {
   public RawMap rawMap(CamInputs inputs) {
     LayerSignal signal = inputs.layer();
     int channels = signal.channels();
-    float[] a = signal.activations();
-    float[] g = signal.gradients();
+    double[] a = signal.activations();
+    double[] g = signal.gradients();
     double[] map = new double[signal.height() * signal.width()];
     for (int i = 0; i < a.length; i++) {
       map[i / channels] += a[i] * Math.max((double) g[i], 0);

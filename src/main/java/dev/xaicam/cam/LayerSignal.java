@@ -5,8 +5,10 @@ import java.util.Arrays;
 /**
  * What a CAM method reads at the target layer for one image and one target class.
  *
- * <p>Arrays are float32 as the network computed them, row-major H x W x C (channels last, as in
- * Keras). Methods do their own arithmetic in double precision.
+ * <p>Arrays hold the values in the network's precision (a float32 network's values widened
+ * exactly, a float64 network's as computed, so {@code --float64} reaches the CAM arithmetic),
+ * row-major H x W x C (channels last, as in Keras). Methods do their arithmetic in double
+ * precision.
  *
  * @param height spatial height H of the target layer output
  * @param width spatial width W of the target layer output
@@ -21,8 +23,8 @@ public record LayerSignal(
     int height,
     int width,
     int channels,
-    float[] activations,
-    float[] gradients,
+    double[] activations,
+    double[] gradients,
     int targetClass,
     double targetLogit) {
 
@@ -42,6 +44,25 @@ public record LayerSignal(
       throw new IllegalArgumentException(
           "gradients length " + gradients.length + " != H*W*C = " + size);
     }
+  }
+
+  /** A signal of float32 values, widened exactly. */
+  public LayerSignal(int height, int width, int channels, float[] activations, float[] gradients,
+      int targetClass, double targetLogit) {
+    this(height, width, channels, widen(activations), widen(gradients), targetClass,
+        targetLogit);
+  }
+
+  /** The floats as doubles; null stays null. */
+  private static double[] widen(float[] values) {
+    if (values == null) {
+      return null;
+    }
+    double[] out = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = values[i];
+    }
+    return out;
   }
 
   /** A[y, x, c]. */

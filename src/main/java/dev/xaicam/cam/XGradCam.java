@@ -31,8 +31,8 @@ final class XGradCam extends ChannelWeightedCam {
   double[] channelWeights(CamInputs inputs) {
     LayerSignal signal = inputs.layer();
     int channels = signal.channels();
-    float[] a = signal.activations();
-    float[] g = signal.gradients();
+    double[] a = signal.activations();
+    double[] g = signal.gradients();
     double[] sum = new double[channels];
     double[] weighted = new double[channels];
     for (int i = 0; i < a.length; i++) {

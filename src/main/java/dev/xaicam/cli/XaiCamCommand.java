@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionText.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = {ModelsCommand.class, LayersCommand.class, BenchCommand.class},
+    subcommands = {ModelsCommand.class, LayersCommand.class, BenchCommand.class, EvaluateCommand.class},
     description = {
-      "Shows where an image classifier looked: class-activation heatmaps (Grad-CAM, Grad-CAM++, "
-          + "Score-CAM, Faster-Score-CAM, Layer-CAM) written as JET-colour overlays, .npy arrays and reports.",
+      "Shows where an image classifier looked: class-activation heatmaps (the methods below) "
+          + "written as JET-colour overlays, .npy arrays and reports.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -78,8 +78,8 @@ public final class XaiCamCommand implements Callable<Integer> {
 
   /** CAM methods to run, as typed. */
   @Option(names = {"-m", "--method"}, split = ",", paramLabel = "METHOD", defaultValue = ExplainSettings.DEFAULT_METHOD,
-      description = "CAM method(s), comma-separated: gradcam (default), gradcam++, scorecam, "
-          + "faster-scorecam, layercam.")
+      description = "CAM method(s), comma-separated (default: ${DEFAULT-VALUE}); the list is under"
+          + " Methods below.")
   List<String> methods;
 
   /** Target layer name or index; null for the last convolution. */
@@ -141,6 +141,25 @@ public final class XaiCamCommand implements Callable<Integer> {
           + ExplainSettings.DEFAULT_MAX_N_TEXT + "); only with -m faster-scorecam.")
   Integer maxN;
 
+  /** SmoothGrad's noisy copies. */
+  @Option(names = "--smooth-samples", paramLabel = "N",
+      defaultValue = ExplainSettings.DEFAULT_SMOOTH_SAMPLES_TEXT,
+      description = "Noisy copies SmoothGrad averages, 1.." + ExplainSettings.MAX_SMOOTH_SAMPLES
+          + " (default: ${DEFAULT-VALUE}); each costs a forward and a backward pass.")
+  int smoothSamples;
+
+  /** SmoothGrad's noise level. */
+  @Option(names = "--smooth-noise", paramLabel = "F",
+      defaultValue = ExplainSettings.DEFAULT_SMOOTH_NOISE_TEXT,
+      description = "SmoothGrad's noise standard deviation as a fraction of the input's range"
+          + " (default: ${DEFAULT-VALUE}).")
+  double smoothNoise;
+
+  /** SmoothGrad's seed. */
+  @Option(names = "--seed", paramLabel = "S", defaultValue = ExplainSettings.DEFAULT_SEED_TEXT,
+      description = "Seed of SmoothGrad's noise, so runs repeat (default: ${DEFAULT-VALUE}).")
+  long seed;
+
   /** Largest declared image size decoded. */
   @Option(names = "--max-pixels", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_MAX_PIXELS_TEXT,
       description = "Refuse images whose declared size exceeds N pixels, 1.." + ExplainSettings.MAX_MAX_PIXELS
@@ -181,10 +200,12 @@ public final class XaiCamCommand implements Callable<Integer> {
   /** The configured command line: one failure handler, writers the tests can capture. */
   public static CommandLine commandLine(ModelCatalog catalog) {
     FailureHandler handler = new FailureHandler();
-    return new CommandLine(new XaiCamCommand(catalog))
+    CommandLine commandLine = MethodsHelp.addTo(new CommandLine(new XaiCamCommand(catalog))
         .setExecutionExceptionHandler(handler)
         .setParameterExceptionHandler(handler)
-        .setCaseInsensitiveEnumValuesAllowed(true);
+        .setCaseInsensitiveEnumValuesAllowed(true));
+    MethodsHelp.addTo(commandLine.getSubcommands().get("evaluate"));
+    return commandLine;
   }
 
   /** Explains every image, printing one line (or JSON object) per image. */
@@ -231,6 +252,7 @@ public final class XaiCamCommand implements Callable<Integer> {
     return inputOptions.applyTo(modelOptions.applyTo(ExplainSettings.builder()))
         .weights(shared.weights).offline(offline).methods(methods)
         .layer(layer).classes(classes).topK(topK).alpha(alpha).npy(npy).batchSize(batchSize).maxN(maxN)
+        .smoothSamples(smoothSamples).smoothNoise(smoothNoise).seed(seed)
         .maxPixels(maxPixels).montage(montage).float64(float64).threads(shared.threads).build();
   }
 

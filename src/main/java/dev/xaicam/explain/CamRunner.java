@@ -2,23 +2,30 @@ package dev.xaicam.explain;
 
 import dev.xaicam.cam.CamComputation;
 import dev.xaicam.cam.CamInputs;
-import dev.xaicam.cam.MethodNeed;
 import dev.xaicam.cam.CamMethod;
 import dev.xaicam.cam.Heatmap;
+import dev.xaicam.cam.InputGradients;
 import dev.xaicam.cam.LayerSignal;
-import dev.xaicam.cam.MaskScorer;
-import dev.xaicam.network.GraphPass;
+import dev.xaicam.cam.MethodNeed;
+import dev.xaicam.network.BackwardMode;
 import dev.xaicam.network.GraphNetwork;
+import dev.xaicam.network.GraphPass;
 import dev.xaicam.network.TargetNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * The per-batch flow every caller runs (the explain command through {@link Explainer}, and
- * {@code xai-cam bench}): one forward pass for the batch, each image's targets, one backward pass
- * per target round if a method needs gradients, then every method's heatmap image by image.
+ * {@code xai-cam bench}): one forward pass for the batch, each image's targets, then what the
+ * methods need and nothing more ({@link MethodNeed}): one backward pass to the target layer per
+ * target round if a method reads layer gradients, one to the input (plain or guided) if a method
+ * reads input gradients, and per image the scorers and gradient functions methods call; then every
+ * method's heatmap image by image.
  */
 public final class CamRunner {
   /** The loaded network. */
@@ -29,23 +36,27 @@ public final class CamRunner {
   private final List<CamMethod> methods;
   /** Which classes each image explains. */
   private final Targets targets;
-  /** Masked inputs per Score-CAM forward pass. */
+  /** Masked inputs, ablated channels or noisy copies per call of a scorer or gradient function. */
   private final int maskBatchSize;
-  /** Whether any method needs the backward pass. */
-  private final boolean gradients;
+  /** Everything some method reads. */
+  private final Set<MethodNeed> needs;
 
   /**
    * A runner of {@code methods} at {@code layer} of {@code network}.
    *
-   * @param maskBatchSize masked inputs per Score-CAM forward pass
+   * @param maskBatchSize masked inputs per Score-CAM forward pass, ablated channels per
+   *     Ablation-CAM call, noisy copies per SmoothGrad call
    */
-  public CamRunner(GraphNetwork network, TargetNode layer, List<CamMethod> methods, Targets targets, int maskBatchSize) {
+  public CamRunner(GraphNetwork network, TargetNode layer, List<CamMethod> methods,
+      Targets targets, int maskBatchSize) {
     this.network = network;
     this.layer = layer;
     this.methods = List.copyOf(methods);
     this.targets = targets;
     this.maskBatchSize = maskBatchSize;
-    this.gradients = this.methods.stream().anyMatch(m -> m.needs(MethodNeed.LAYER_GRADIENTS));
+    Set<MethodNeed> all = EnumSet.noneOf(MethodNeed.class);
+    this.methods.forEach(m -> all.addAll(m.needs()));
+    this.needs = Collections.unmodifiableSet(all);
   }
 
   /**
@@ -86,39 +97,85 @@ public final class CamRunner {
     int padded = Math.max(batch, rows);
     int height = network.graph().inputShape()[0];
     int width = network.graph().inputShape()[1];
-    try (GraphPass pass = network.forward(stack(inputs, padded), padded, layer)) {
+    boolean toInput = needs.contains(MethodNeed.INPUT_GRADIENTS)
+        || needs.contains(MethodNeed.GUIDED_INPUT_GRADIENTS);
+    try (GraphPass pass = network.forward(stack(inputs, padded), padded, layer, toInput)) {
       float[][] probabilities = pass.probabilities();
       List<List<Integer>> imageTargets = new ArrayList<>();
       for (int k = 0; k < batch; k++) {
         imageTargets.add(targets.of(probabilities[k]));
       }
       int rounds = imageTargets.get(0).size();
-      // One backward pass per round serves the whole batch; CAMs are then made image by image so a
-      // stop request can end the run between images.
-      List<List<LayerSignal>> signalsByRound = new ArrayList<>();
-      for (int round = 0; round < rounds && gradients; round++) {
+      // Backward passes serve the whole batch, one per round; CAMs are then made image by image so
+      // a stop request can end the run between images.
+      List<RoundInputs> byRound = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
         int[] roundTargets = new int[padded]; // padding rows explain class 0, unused
         for (int k = 0; k < batch; k++) {
           roundTargets[k] = imageTargets.get(k).get(round);
         }
-        signalsByRound.add(pass.signals(roundTargets));
+        byRound.add(roundInputs(pass, roundTargets));
       }
       for (int k = 0; k < batch && !stop.getAsBoolean(); k++) {
         List<Cam> cams = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
           int target = imageTargets.get(k).get(round);
-          LayerSignal signal = gradients ? signalsByRound.get(round).get(k) : pass.activations(k, target);
+          CamInputs camInputs = imageInputs(pass, byRound.get(round), k, inputs.get(k), target);
           for (CamMethod method : methods) {
-            MaskScorer scorer = method.needs(MethodNeed.MASKED_INPUT_SCORER)
-                ? network.maskScorer(inputs.get(k), target, maskBatchSize)
-                : null;
-            cams.add(new Cam(method, target, CamComputation.compute(method,
-                CamInputs.of(signal).withMaskScorer(scorer), height, width)));
+            cams.add(new Cam(method, target,
+                CamComputation.compute(method, camInputs, height, width)));
           }
         }
         sink.accept(new ImageCams(k, probabilities[k], imageTargets.get(k), cams));
       }
     }
+  }
+
+  /**
+   * What one backward pass per kind gives a target round, per image; a list is null where no
+   * method needs it.
+   *
+   * @param signals A with dS/dA at the target layer
+   * @param inputGradients dS/dx
+   * @param guided dS/dx through guided backpropagation
+   */
+  private record RoundInputs(
+      List<LayerSignal> signals, List<InputGradients> inputGradients,
+      List<InputGradients> guided) {}
+
+  /** The round's backward passes, only those some method needs. */
+  private RoundInputs roundInputs(GraphPass pass, int[] roundTargets) {
+    return new RoundInputs(
+        needs.contains(MethodNeed.LAYER_GRADIENTS) ? pass.signals(roundTargets) : null,
+        needs.contains(MethodNeed.INPUT_GRADIENTS)
+            ? pass.inputGradients(roundTargets, BackwardMode.PLAIN) : null,
+        needs.contains(MethodNeed.GUIDED_INPUT_GRADIENTS)
+            ? pass.inputGradients(roundTargets, BackwardMode.GUIDED) : null);
+  }
+
+  /** Everything the methods read for image {@code k} and class {@code target}, nothing more. */
+  private CamInputs imageInputs(GraphPass pass, RoundInputs round, int k, float[] input,
+      int target) {
+    LayerSignal signal = round.signals() != null ? round.signals().get(k)
+        : needs.contains(MethodNeed.LAYER_ACTIVATIONS) ? pass.activations(k, target) : null;
+    CamInputs camInputs = CamInputs.of(signal);
+    if (round.inputGradients() != null) {
+      camInputs = camInputs.withInputGradients(round.inputGradients().get(k));
+    }
+    if (round.guided() != null) {
+      camInputs = camInputs.withGuidedInputGradients(round.guided().get(k));
+    }
+    if (needs.contains(MethodNeed.INPUT_GRADIENT_FUNCTION)) {
+      camInputs = camInputs.withInputGradientFunction(
+          network.inputGradientFunction(input, target, maskBatchSize));
+    }
+    if (needs.contains(MethodNeed.MASKED_INPUT_SCORER)) {
+      camInputs = camInputs.withMaskScorer(network.maskScorer(input, target, maskBatchSize));
+    }
+    if (needs.contains(MethodNeed.ABLATED_LAYER_SCORER)) {
+      camInputs = camInputs.withAblationScorer(pass.ablationScorer(k, target, maskBatchSize));
+    }
+    return camInputs;
   }
 
   /** Row-major concatenation of equally long inputs, then zeros up to {@code rows} inputs. */

@@ -39,6 +39,20 @@ public final class ExplainSettings {
   public static final int DEFAULT_MAX_N = CamOptions.DEFAULT_MAX_N;
   /** {@link #DEFAULT_MAX_N} as picocli's default text. */
   public static final String DEFAULT_MAX_N_TEXT = "" + DEFAULT_MAX_N;
+  /** SmoothGrad's noisy copies: the CAM stage's own default. */
+  public static final int DEFAULT_SMOOTH_SAMPLES = CamOptions.DEFAULT_SMOOTH_SAMPLES;
+  /** {@link #DEFAULT_SMOOTH_SAMPLES} as picocli's default text. */
+  public static final String DEFAULT_SMOOTH_SAMPLES_TEXT = "" + DEFAULT_SMOOTH_SAMPLES;
+  /** SmoothGrad's noise as a fraction of the input's range: the CAM stage's own default. */
+  public static final double DEFAULT_SMOOTH_NOISE = CamOptions.DEFAULT_SMOOTH_NOISE;
+  /** {@link #DEFAULT_SMOOTH_NOISE} as picocli's default text. */
+  public static final String DEFAULT_SMOOTH_NOISE_TEXT = "" + DEFAULT_SMOOTH_NOISE;
+  /** The seed of SmoothGrad's noise: the CAM stage's own default. */
+  public static final long DEFAULT_SEED = CamOptions.DEFAULT_SEED;
+  /** {@link #DEFAULT_SEED} as picocli's default text. */
+  public static final String DEFAULT_SEED_TEXT = "" + DEFAULT_SEED;
+  /** The most noisy copies SmoothGrad makes per image: each costs a forward and backward pass. */
+  public static final int MAX_SMOOTH_SAMPLES = 10_000;
   /** The largest {@code --max-pixels}: the decoded samples must fit one Java array. */
   public static final long MAX_MAX_PIXELS = ImageDecoder.LARGEST_MAX_PIXELS;
   /** Largest declared image size decoded: the decoder's own default. */
@@ -60,6 +74,9 @@ public final class ExplainSettings {
   private final boolean npy;
   private final int batchSize;
   private final Integer maxN;
+  private final int smoothSamples;
+  private final double smoothNoise;
+  private final long seed;
   private final long maxPixels;
   private final Path montage;
   private final boolean float64;
@@ -81,6 +98,9 @@ public final class ExplainSettings {
     npy = b.npy;
     batchSize = b.batchSize;
     maxN = b.maxN;
+    smoothSamples = b.smoothSamples;
+    smoothNoise = b.smoothNoise;
+    seed = b.seed;
     maxPixels = b.maxPixels;
     montage = b.montage;
     float64 = b.float64;
@@ -156,6 +176,26 @@ public final class ExplainSettings {
     return maxN != null;
   }
 
+  /** SmoothGrad's number of noisy copies. */
+  public int smoothSamples() {
+    return smoothSamples;
+  }
+
+  /** SmoothGrad's noise standard deviation as a fraction of the input's range. */
+  public double smoothNoise() {
+    return smoothNoise;
+  }
+
+  /** The seed of SmoothGrad's noise. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The options the CAM methods are made with. */
+  public CamOptions camOptions() {
+    return new CamOptions(maxN()).withSmoothing(smoothSamples, smoothNoise, seed);
+  }
+
   /** Largest declared image size decoded. */
   public long maxPixels() {
     return maxPixels;
@@ -214,6 +254,9 @@ public final class ExplainSettings {
     private boolean npy;
     private int batchSize = DEFAULT_BATCH_SIZE;
     private Integer maxN;
+    private int smoothSamples = DEFAULT_SMOOTH_SAMPLES;
+    private double smoothNoise = DEFAULT_SMOOTH_NOISE;
+    private long seed = DEFAULT_SEED;
     private long maxPixels = DEFAULT_MAX_PIXELS;
     private Path montage;
     private boolean float64;
@@ -315,6 +358,24 @@ public final class ExplainSettings {
       return this;
     }
 
+    /** Sets {@link ExplainSettings#smoothSamples()}. */
+    public Builder smoothSamples(int value) {
+      smoothSamples = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#smoothNoise()}. */
+    public Builder smoothNoise(double value) {
+      smoothNoise = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#seed()}. */
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
     /** Sets {@link ExplainSettings#maxPixels()}. */
     public Builder maxPixels(long value) {
       maxPixels = value;
@@ -353,6 +414,9 @@ public final class ExplainSettings {
       if (maxN != null) {
         OptionCheck.atLeast("--max-n", maxN, 1);
       }
+      OptionCheck.between("--smooth-samples", smoothSamples, 1, MAX_SMOOTH_SAMPLES);
+      OptionCheck.that(smoothNoise >= 0 && smoothNoise <= 10,
+          "--smooth-noise must be between 0 and 10, got " + smoothNoise);
       if (threads != null) {
         OptionCheck.between("--threads", threads, 1, maxThreads());
       }

@@ -68,6 +68,14 @@ public final class Explainer implements AutoCloseable {
   /** Resolves the plan, then sizes TensorFlow's threads, loads the weights and builds the network. */
   public static Explainer open(ExplainSettings settings, ModelCatalog catalog) {
     RunPlan plan = RunPlan.of(settings, catalog);
+    return new Explainer(settings, plan, loadNetwork(settings, plan));
+  }
+
+  /**
+   * Sizes TensorFlow's threads, loads the plan's weights (non-finite values refused) and builds
+   * the network in the settings' precision: what every command running a network does first.
+   */
+  public static GraphNetwork loadNetwork(ExplainSettings settings, RunPlan plan) {
     if (settings.threads() != null) {
       TensorRuntime.shared().useThreads(settings.threads());
     }
@@ -80,7 +88,7 @@ public final class Explainer implements AutoCloseable {
     // collecting it once lets the JVM hand that memory back before a long run.
     weights = null;
     System.gc();
-    return new Explainer(settings, plan, network);
+    return network;
   }
 
   /** Where this run's files go, for {@code --skip-existing}. */

@@ -8,7 +8,6 @@ import dev.xaicam.image.ModelInput;
 import dev.xaicam.XaiCamException;
 import dev.xaicam.cam.CamMethod;
 import dev.xaicam.cam.CamMethods;
-import dev.xaicam.cam.CamOptions;
 import dev.xaicam.models.ClassLabels;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.output.OutputLayout;
@@ -50,7 +49,7 @@ public record RunPlan(
     List<CamMethod> methods = new ArrayList<>();
     LinkedHashSet<String> seen = new LinkedHashSet<>();
     for (String name : settings.methods()) {
-      CamMethod method = CamMethods.create(name, new CamOptions(settings.maxN()));
+      CamMethod method = CamMethods.create(name, settings.camOptions());
       if (seen.add(method.name())) {
         methods.add(method);
       }

@@ -49,6 +49,15 @@ public record ModelInput(int height, int width, int channels, Preprocessing prep
    * uint8 array, so values match a notebook's; it commutes with channel order.
    */
   public float[] toModelInput(DecodedImage image) {
+    return fromPixels(pixels(image));
+  }
+
+  /**
+   * The image at the model's size in its 0..255 pixel space, before preprocessing: H x W x 3 in
+   * RGB order for a colour model, H x W x 1 grey levels for a grey one; what the faithfulness
+   * metrics perturb.
+   */
+  public float[] pixels(DecodedImage image) {
     if (image == null) {
       throw new IllegalArgumentException("image must not be null");
     }
@@ -58,15 +67,39 @@ public record ModelInput(int height, int width, int channels, Preprocessing prep
     if (channels == 1) {
       byte[] grey = grey(samples, image);
       for (int p = 0; p < pixels; p++) {
-        out[p] = preprocessing.value(grey[p] & 0xFF, 0);
+        out[p] = grey[p] & 0xFF;
+      }
+      return out;
+    }
+    for (int p = 0; p < pixels; p++) {
+      for (int rgb = 0; rgb < 3; rgb++) {
+        out[p * 3 + rgb] = samples[p * 3 + 2 - rgb] & 0xFF;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Pixels in {@link #pixels}' layout (0..255, RGB or grey, any real values) converted for the
+   * model: the channel order and the preprocessing's scaling.
+   */
+  public float[] fromPixels(float[] pixels) {
+    if (pixels == null || pixels.length != size()) {
+      throw new IllegalArgumentException("pixels must hold " + height + "x" + width + "x"
+          + channels + " = " + size() + " values, got "
+          + (pixels == null ? "null" : pixels.length));
+    }
+    float[] out = new float[size()];
+    if (channels == 1) {
+      for (int p = 0; p < out.length; p++) {
+        out[p] = preprocessing.value(pixels[p], 0);
       }
       return out;
     }
     boolean reversed = bgr || preprocessing.bgrOrder();
-    for (int p = 0; p < pixels; p++) {
+    for (int p = 0; p < height * width; p++) {
       for (int rgb = 0; rgb < 3; rgb++) {
-        int sample = samples[p * 3 + 2 - rgb] & 0xFF;
-        out[p * 3 + (reversed ? 2 - rgb : rgb)] = preprocessing.value(sample, rgb);
+        out[p * 3 + (reversed ? 2 - rgb : rgb)] = preprocessing.value(pixels[p * 3 + rgb], rgb);
       }
     }
     return out;

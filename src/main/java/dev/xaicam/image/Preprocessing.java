@@ -12,28 +12,28 @@ public enum Preprocessing {
   /** RGB 0..255 as they are. */
   NONE("none", "0..255 as is: models that rescale inside (a Rescaling or Normalization layer)") {
     @Override
-    float value(int sample, int rgbChannel) {
+    float value(float sample, int rgbChannel) {
       return sample;
     }
   },
   /** x / 255 into [0, 1]. */
   UNIT_SCALE("scale", "x/255 into [0, 1]: most hand-built CNNs (ImageDataGenerator(rescale=1/255))") {
     @Override
-    float value(int sample, int rgbChannel) {
+    float value(float sample, int rgbChannel) {
       return sample / 255f;
     }
   },
   /** Keras "tf" mode: x / 127.5 - 1 into [-1, 1]. */
   TF("tf", "x/127.5 - 1 into [-1, 1]: MobileNet, MobileNetV2, InceptionV3, Xception") {
     @Override
-    float value(int sample, int rgbChannel) {
+    float value(float sample, int rgbChannel) {
       return sample / 127.5f - 1f;
     }
   },
   /** Keras "caffe" mode: BGR order minus the ImageNet means, no scaling. */
   CAFFE("caffe", "BGR minus the ImageNet means: VGG16, VGG19, ResNet50") {
     @Override
-    float value(int sample, int rgbChannel) {
+    float value(float sample, int rgbChannel) {
       return sample - CAFFE_MEANS_RGB[rgbChannel];
     }
 
@@ -45,7 +45,7 @@ public enum Preprocessing {
   /** Keras "torch" mode: x / 255, then minus the ImageNet mean over its standard deviation. */
   TORCH("torch", "x/255 then ImageNet mean/std: DenseNet, models ported from PyTorch") {
     @Override
-    float value(int sample, int rgbChannel) {
+    float value(float sample, int rgbChannel) {
       return (sample / 255f - TORCH_MEAN_RGB[rgbChannel]) / TORCH_STD_RGB[rgbChannel];
     }
   };
@@ -68,7 +68,7 @@ public enum Preprocessing {
   }
 
   /** The float the model sees for an 8-bit {@code sample} of RGB channel 0, 1 or 2. */
-  abstract float value(int sample, int rgbChannel);
+  abstract float value(float sample, int rgbChannel);
 
   /** Whether the mode itself fixes BGR channel order (caffe), whatever {@code --bgr} says. */
   boolean bgrOrder() {

@@ -12,8 +12,11 @@ import dev.xaicam.engine.TensorScope;
  * @param backward dL/dx from x, y and dL/dy; x is {@code null} unless {@code needsInput}
  * @param needsInput whether the backward pass reads the pre-activation x (so a fused layer must
  *     recompute it); false when the output y suffices
+ * @param rectifier whether it is a rectifier (relu, relu6), which guided backpropagation alters
+ *     ({@link BackwardMode})
  */
-record Activation(String name, Forward forward, Backward backward, boolean needsInput) {
+record Activation(
+    String name, Forward forward, Backward backward, boolean needsInput, boolean rectifier) {
 
   /** y = f(x). */
   @FunctionalInterface
@@ -40,5 +43,15 @@ record Activation(String name, Forward forward, Backward backward, boolean needs
   /** dL/dx, owned by {@code scope}; {@code x} may be null when {@link #needsInput()} is false. */
   Tensor gradient(TensorScope scope, Tensor x, Tensor y, Tensor dy) {
     return backward.apply(scope, x, y, dy);
+  }
+
+  /** dL/dx in the given backward mode; only a rectifier's gradient depends on the mode. */
+  Tensor gradient(TensorScope scope, Tensor x, Tensor y, Tensor dy, BackwardMode mode) {
+    if (!rectifier) {
+      return gradient(scope, x, y, dy);
+    }
+    try (TensorScope temp = scope.child()) {
+      return backward.apply(scope, x, y, mode.rectifierIncoming(temp, dy));
+    }
   }
 }

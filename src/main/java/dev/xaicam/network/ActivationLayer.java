@@ -45,7 +45,13 @@ final class ActivationLayer implements Layer {
   @Override
   public List<Tensor> backward(
       TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy, List<Tensor> weights) {
-    return List.of(activation.gradient(scope, inputs.get(0), output, dy));
+    return backward(scope, inputs, output, dy, weights, BackwardMode.PLAIN);
+  }
+
+  @Override
+  public List<Tensor> backward(TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy,
+      List<Tensor> weights, BackwardMode mode) {
+    return List.of(activation.gradient(scope, inputs.get(0), output, dy, mode));
   }
 
   @Override

@@ -27,8 +27,8 @@ final class Activations {
 
   static {
     register(LINEAR, (s, x) -> x, (s, x, y, dy) -> dy, false);
-    register("relu", TensorScope::relu, (s, x, y, dy) -> s.reluGrad(dy, y), false);
-    register("relu6", TensorScope::relu6, (s, x, y, dy) -> s.relu6Grad(dy, y), false);
+    rectifier("relu", TensorScope::relu, (s, x, y, dy) -> s.reluGrad(dy, y));
+    rectifier("relu6", TensorScope::relu6, (s, x, y, dy) -> s.relu6Grad(dy, y));
     register("sigmoid", TensorScope::sigmoid, (s, x, y, dy) -> s.sigmoidGrad(dy, y), false);
     register("tanh", TensorScope::tanh, (s, x, y, dy) -> s.tanhGrad(dy, y), false);
     register("elu", TensorScope::elu, (s, x, y, dy) -> s.eluGrad(dy, y), false);
@@ -47,7 +47,14 @@ final class Activations {
   /** Adds one version-independent activation. */
   private static void register(String name, Activation.Forward forward, Activation.Backward backward,
       boolean needsInput) {
-    Activation activation = new Activation(name, forward, backward, needsInput);
+    Activation activation = new Activation(name, forward, backward, needsInput, false);
+    BY_NAME.put(name, kerasMajor -> activation);
+  }
+
+  /** Adds one rectifier, whose backward pass reads only its output. */
+  private static void rectifier(String name, Activation.Forward forward,
+      Activation.Backward backward) {
+    Activation activation = new Activation(name, forward, backward, false, true);
     BY_NAME.put(name, kerasMajor -> activation);
   }
 
@@ -137,6 +144,6 @@ final class Activations {
             return s.multiply(temp.scale(dy, slope), inside);
           }
         },
-        false);
+        false, false);
   }
 }

@@ -90,9 +90,15 @@ final class Conv2DLayer implements TrainableLayer {
   @Override
   public List<Tensor> backward(
       TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy, List<Tensor> weights) {
+    return backward(scope, inputs, output, dy, weights, BackwardMode.PLAIN);
+  }
+
+  @Override
+  public List<Tensor> backward(TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy,
+      List<Tensor> weights, BackwardMode mode) {
     Tensor x = inputs.get(0);
     try (TensorScope temp = scope.child()) {
-      Tensor dz = preActivationGradient(temp, x, output, dy, weights);
+      Tensor dz = preActivationGradient(temp, x, output, dy, weights, mode);
       return List.of(scope.conv2dBackpropInput(x.shape(), weights.get(0), dz, options));
     }
   }
@@ -102,7 +108,7 @@ final class Conv2DLayer implements TrainableLayer {
       TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy, List<Tensor> weights) {
     Tensor x = inputs.get(0);
     try (TensorScope temp = scope.child()) {
-      Tensor dz = preActivationGradient(temp, x, output, dy, weights);
+      Tensor dz = preActivationGradient(temp, x, output, dy, weights, BackwardMode.PLAIN);
       Tensor dKernel = scope.conv2dBackpropFilter(x, kernelShape, dz, options);
       return useBias ? List.of(dKernel, scope.biasAddGrad(dz)) : List.of(dKernel);
     }
@@ -130,10 +136,11 @@ final class Conv2DLayer implements TrainableLayer {
     return biased;
   }
 
-  /** dL/dz through the activation, recomputing z only when the activation needs it. */
+  /** dL/dz through the activation in {@code mode}, recomputing z only when the activation needs it. */
   private Tensor preActivationGradient(
-      TensorScope scope, Tensor x, Tensor y, Tensor dy, List<Tensor> weights) {
+      TensorScope scope, Tensor x, Tensor y, Tensor dy, List<Tensor> weights,
+      BackwardMode mode) {
     Tensor z = activation.needsInput() ? preActivation(scope, x, weights) : null;
-    return activation.gradient(scope, z, y, dy);
+    return activation.gradient(scope, z, y, dy, mode);
   }
 }

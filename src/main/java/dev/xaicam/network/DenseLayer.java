@@ -74,9 +74,15 @@ final class DenseLayer implements TrainableLayer {
   @Override
   public List<Tensor> backward(
       TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy, List<Tensor> weights) {
+    return backward(scope, inputs, output, dy, weights, BackwardMode.PLAIN);
+  }
+
+  @Override
+  public List<Tensor> backward(TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy,
+      List<Tensor> weights, BackwardMode mode) {
     Tensor x = inputs.get(0);
     try (TensorScope temp = scope.child()) {
-      Tensor dz = preActivationGradient(temp, x, output, dy, weights);
+      Tensor dz = preActivationGradient(temp, x, output, dy, weights, mode);
       if (inputShape.length == 1) {
         return List.of(scope.matmul(dz, weights.get(0), false, true));
       }
@@ -89,7 +95,7 @@ final class DenseLayer implements TrainableLayer {
       TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy, List<Tensor> weights) {
     Tensor x = inputs.get(0);
     try (TensorScope temp = scope.child()) {
-      Tensor dz = preActivationGradient(temp, x, output, dy, weights);
+      Tensor dz = preActivationGradient(temp, x, output, dy, weights, BackwardMode.PLAIN);
       Tensor dKernel = scope.matmul(rows(temp, x), dz, true, false);
       return useBias ? List.of(dKernel, scope.biasAddGrad(dz)) : List.of(dKernel);
     }
@@ -131,9 +137,10 @@ final class DenseLayer implements TrainableLayer {
    * dL/dz as rows {@code (N * positions, units)}, recomputing z only when the activation needs it.
    */
   private Tensor preActivationGradient(
-      TensorScope scope, Tensor x, Tensor y, Tensor dy, List<Tensor> weights) {
+      TensorScope scope, Tensor x, Tensor y, Tensor dy, List<Tensor> weights,
+      BackwardMode mode) {
     Tensor z = activation.needsInput() ? preActivation(scope, rows(scope, x), weights) : null;
-    return activation.gradient(scope, z, rows(scope, y), rows(scope, dy));
+    return activation.gradient(scope, z, rows(scope, y), rows(scope, dy), mode);
   }
 
   /** {@code t} as rows over its last axis (itself when already 2-D). */

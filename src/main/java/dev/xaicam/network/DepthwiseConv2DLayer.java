@@ -72,9 +72,15 @@ final class DepthwiseConv2DLayer implements Layer {
   @Override
   public List<Tensor> backward(
       TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy, List<Tensor> weights) {
+    return backward(scope, inputs, output, dy, weights, BackwardMode.PLAIN);
+  }
+
+  @Override
+  public List<Tensor> backward(TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy,
+      List<Tensor> weights, BackwardMode mode) {
     Tensor x = inputs.get(0);
     Tensor dz = activation.gradient(scope,
-        activation.needsInput() ? preActivation(scope, x, weights) : null, output, dy);
+        activation.needsInput() ? preActivation(scope, x, weights) : null, output, dy, mode);
     return List.of(scope.depthwiseConv2dBackpropInput(x.shape(), weights.get(0), dz,
         window.strides(), window.padding(), window.dilations()));
   }

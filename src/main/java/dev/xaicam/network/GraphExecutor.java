@@ -49,23 +49,54 @@ final class GraphExecutor {
    * The input tensor itself is freed once consumed unless kept.
    */
   Tensor[] forward(TensorScope scope, Tensor x, boolean[] keep) {
+    boolean[] run = new boolean[graph.size()];
+    for (int i = 0; i < run.length; i++) {
+      run[i] = graph.feedsOutput(i);
+    }
+    return run(scope, x, new Tensor[graph.size()], run, keep);
+  }
+
+  /**
+   * Runs only the nodes {@code run} marks (in graph order), every other input they read coming
+   * from {@code given} (owned by {@code scope}, freed once consumed); returns every output, the
+   * output node's among them. Ablation-CAM runs the nodes above its target this way.
+   *
+   * @throws IllegalStateException when a node to run reads a tensor neither given nor run
+   */
+  Tensor[] forwardFrom(TensorScope scope, Tensor[] given, boolean[] run) {
+    return run(scope, null, given.clone(), run, new boolean[graph.size()]);
+  }
+
+  /** The walk of {@link #forward} and {@link #forwardFrom}; node 0, if run, reads {@code x}. */
+  private Tensor[] run(TensorScope scope, Tensor x, Tensor[] outputs, boolean[] run,
+      boolean[] keep) {
     int n = graph.size();
     int[] pending = new int[n];
     for (int i = 0; i < n; i++) {
-      for (int m : graph.feedsOutput(i) ? graph.inputsOf(i) : new int[0]) {
+      for (int m : run[i] ? graph.inputsOf(i) : new int[0]) {
         pending[m]++;
       }
     }
     TensorRefs refs = new TensorRefs(scope);
-    Tensor[] outputs = new Tensor[n];
-    refs.hold(x);
+    if (x != null) {
+      refs.hold(x);
+    }
+    for (int m = 0; m < n; m++) {
+      if (outputs[m] != null && pending[m] > 0) {
+        refs.hold(outputs[m]);
+      }
+    }
     for (int i = 0; i < n; i++) {
-      if (!graph.feedsOutput(i)) {
+      if (!run[i]) {
         continue;
       }
       int[] in = graph.inputsOf(i);
       List<Tensor> inputs = new ArrayList<>();
       for (int m : in) {
+        if (outputs[m] == null) {
+          throw new IllegalStateException(graph.node(i).name() + " reads "
+              + graph.node(m).name() + ", which was neither given nor run");
+        }
         inputs.add(outputs[m]);
       }
       outputs[i] = graph.scoringLayer(i).forward(scope, i == 0 ? List.of(x) : inputs,
@@ -85,14 +116,15 @@ final class GraphExecutor {
   }
 
   /**
-   * dS/d(target's output) for the seed dS/d(logits), through every node on the path; owned by
-   * {@code scope} (a child of the trace's scope).
+   * dS/d(target's output) for the seed dS/d(logits), through every node on the path in the given
+   * mode; owned by {@code scope} (a child of the trace's scope).
    */
-  Tensor backward(TensorScope scope, Tensor[] trace, int target, Tensor seed) {
+  Tensor backward(TensorScope scope, Tensor[] trace, int target, Tensor seed,
+      BackwardMode mode) {
     boolean[] path = graph.pathFrom(target);
     boolean[] receives = path.clone();
     receives[target] = true;
-    Tensor[] gradients = backward(scope, trace, target + 1, receives, seed, null);
+    Tensor[] gradients = backward(scope, trace, target + 1, receives, seed, null, mode);
     if (gradients[target] == null) {
       throw new IllegalStateException("no gradient reached " + graph.node(target).name());
     }
@@ -118,7 +150,7 @@ final class GraphExecutor {
     for (int i = 0; i < n; i++) {
       byNode.add(List.of());
     }
-    backward(scope, trace, 0, receives, seed, byNode);
+    backward(scope, trace, 0, receives, seed, byNode, BackwardMode.PLAIN);
     return byNode;
   }
 
@@ -128,7 +160,7 @@ final class GraphExecutor {
    * {@code weightGradients} is given, trainable layers also record theirs there.
    */
   private Tensor[] backward(TensorScope scope, Tensor[] trace, int lowest, boolean[] receives,
-      Tensor seed, List<List<Tensor>> weightGradients) {
+      Tensor seed, List<List<Tensor>> weightGradients, BackwardMode mode) {
     TensorRefs refs = new TensorRefs(scope);
     Tensor[] gradients = new Tensor[graph.size()];
     gradients[graph.outputIndex()] = seed;
@@ -155,7 +187,7 @@ final class GraphExecutor {
         passesOn |= receives[m];
       }
       if (passesOn) {
-        List<Tensor> dx = layer.backward(scope, inputs, trace[i], dy, weights.get(i));
+        List<Tensor> dx = layer.backward(scope, inputs, trace[i], dy, weights.get(i), mode);
         dx.forEach(refs::hold);
         for (int k = 0; k < in.length; k++) {
           if (receives[in[k]]) {

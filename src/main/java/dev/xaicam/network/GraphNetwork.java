@@ -1,6 +1,7 @@
 package dev.xaicam.network;
 
 import dev.xaicam.XaiCamException;
+import dev.xaicam.cam.InputGradientFunction;
 import dev.xaicam.cam.MaskScorer;
 import dev.xaicam.engine.Tensor;
 import dev.xaicam.engine.TensorRuntime;
@@ -127,14 +128,30 @@ public final class GraphNetwork implements AutoCloseable {
    * @return the pass; close it to free its native memory
    */
   public GraphPass forward(float[] inputs, int batch, TargetNode target) {
+    return forward(inputs, batch, target, false);
+  }
+
+  /**
+   * As {@link #forward(float[], int, TargetNode)}; with {@code toInput} the pass also keeps what
+   * backward passes down to the input read ({@link GraphPass#inputGradients}), so one forward
+   * pass serves layer and input gradients alike.
+   */
+  public GraphPass forward(float[] inputs, int batch, TargetNode target, boolean toInput) {
     checkBatch(inputs, batch);
     checkTarget(target);
     TensorScope scope = weightsScope.child();
     try {
-      GraphExecutor runner = executorFor(target.index());
-      Tensor[] trace = runner.forward(scope, input(scope, inputs, batch),
-          runner.keptFor(target.index()));
-      return new GraphPass(this, scope, batch, target, trace);
+      // Passes that reach the input run the unfolded graph, whose trace serves both targets.
+      GraphExecutor runner = toInput ? executorFor(0) : executorFor(target.index());
+      boolean[] keep = runner.keptFor(target.index());
+      if (toInput) {
+        boolean[] all = runner.keptFor(0);
+        for (int i = 0; i < keep.length; i++) {
+          keep[i] |= all[i];
+        }
+      }
+      Tensor[] trace = runner.forward(scope, input(scope, inputs, batch), keep);
+      return new GraphPass(this, runner, scope, batch, target, trace, toInput);
     } catch (RuntimeException | Error e) {
       scope.close();
       throw e;
@@ -184,6 +201,25 @@ public final class GraphNetwork implements AutoCloseable {
     try (GraphPass pass = forward(inputs, batch, graph.inputTarget())) {
       return narrow(pass.targetGradients(targetClasses));
     }
+  }
+
+  /**
+   * SmoothGrad's input-gradient function for one preprocessed image: dS/dx of the target class's
+   * score at each input handed over, one forward and one backward pass per call of at most
+   * {@code batchSize} inputs (fewer when a node's outputs would pass the activation budget).
+   *
+   * @param image one preprocessed image, H*W*C floats (copied)
+   * @param targetClass class whose score is differentiated
+   * @param batchSize inputs per call, >= 1
+   */
+  public InputGradientFunction inputGradientFunction(float[] image, int targetClass,
+      int batchSize) {
+    checkBatch(image, 1);
+    graph.head().checkClass(targetClass);
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+    }
+    return new GraphInputGradients(this, image.clone(), targetClass, batchSize);
   }
 
   /** Frees the weights and any pass still open. */

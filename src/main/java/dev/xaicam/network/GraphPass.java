@@ -1,5 +1,7 @@
 package dev.xaicam.network;
 
+import dev.xaicam.cam.AblationScorer;
+import dev.xaicam.cam.InputGradients;
 import dev.xaicam.cam.LayerSignal;
 import dev.xaicam.engine.Tensor;
 import dev.xaicam.engine.TensorScope;
@@ -12,7 +14,7 @@ import java.util.Map;
  * The trace of one batch's forward pass: the logits, the target's output and everything a
  * backward pass to it reads, so any number of backward passes can reuse it. Close it to free the
  * native memory. Values come in the network's precision ({@code exact...}, {@code double}) and
- * narrowed to float for the CAM stage's {@link LayerSignal}.
+ * as the CAM stage's {@link LayerSignal} (a float32 network's values widened exactly).
  */
 public final class GraphPass implements AutoCloseable {
   /** The network that ran the pass. */
@@ -25,19 +27,25 @@ public final class GraphPass implements AutoCloseable {
   private final TargetNode target;
   /** Node outputs kept for backward passes, null where freed. */
   private final Tensor[] trace;
+  /** The executor that made the trace (folded or not), which every backward pass must use. */
+  private final GraphExecutor executor;
+  /** Whether the trace also serves backward passes down to the input. */
+  private final boolean reachesInput;
   /** Logits read back, rows are images. */
   private final double[][] logits;
   /** The target's output read back on first use, rows are images. */
   private double[][] activations;
 
   /** Takes ownership of {@code scope}, which holds {@code trace}. */
-  GraphPass(GraphNetwork network, TensorScope scope, int batch, TargetNode target,
-      Tensor[] trace) {
+  GraphPass(GraphNetwork network, GraphExecutor executor, TensorScope scope, int batch,
+      TargetNode target, Tensor[] trace, boolean reachesInput) {
     this.network = network;
+    this.executor = executor;
     this.scope = scope;
     this.batch = batch;
     this.target = target;
     this.trace = trace;
+    this.reachesInput = reachesInput || target.index() == 0;
     this.logits = GraphNetwork.rows(trace[network.graph().outputIndex()].toDoubles(), batch);
   }
 
@@ -93,7 +101,7 @@ public final class GraphPass implements AutoCloseable {
     for (int b = 0; b < batch; b++) {
       int t = targetClassPerImage[b];
       signals.add(new LayerSignal(target.height(), target.width(), target.channels(),
-          GraphNetwork.narrow(a[b]), GraphNetwork.narrow(gradients[b]), t,
+          a[b], gradients[b], t,
           head().scores(logits[b])[t]));
     }
     return signals;
@@ -101,12 +109,10 @@ public final class GraphPass implements AutoCloseable {
 
   /** The target's output for one image, without gradients (Score-CAM needs none). */
   public LayerSignal activations(int image, int targetClass) {
-    if (image < 0 || image >= batch) {
-      throw new IllegalArgumentException("image must be in [0, " + batch + "), got " + image);
-    }
+    checkImage(image);
     head().checkClass(targetClass);
     return new LayerSignal(target.height(), target.width(), target.channels(),
-        GraphNetwork.narrow(targetActivations()[image]), null, targetClass,
+        targetActivations()[image], (double[]) null, targetClass,
         head().scores(logits[image])[targetClass]);
   }
 
@@ -123,10 +129,65 @@ public final class GraphPass implements AutoCloseable {
    * network's precision.
    */
   public double[][] targetGradients(int[] targetClassPerImage) {
+    return gradientsAt(target.index(), targetClassPerImage, BackwardMode.PLAIN);
+  }
+
+  /**
+   * dS/dx at the network input (the preprocessed image) for each image's class score S, in the
+   * given mode ({@link BackwardMode#GUIDED} for guided backpropagation); needs a pass made with
+   * {@link GraphNetwork#forward(float[], int, TargetNode, boolean)} reaching the input.
+   *
+   * @return per image, H*W*C values narrowed to float
+   */
+  public List<InputGradients> inputGradients(int[] targetClassPerImage, BackwardMode mode) {
+    if (!reachesInput) {
+      throw new IllegalStateException("this pass keeps only what a backward pass to "
+          + target.name() + " reads, not the input");
+    }
+    int[] shape = network.graph().inputShape();
+    List<InputGradients> out = new ArrayList<>(batch);
+    for (double[] row : gradientsAt(0, targetClassPerImage, mode)) {
+      out.add(new InputGradients(shape[0], shape[1], shape[2], GraphNetwork.narrow(row)));
+    }
+    return out;
+  }
+
+  /**
+   * Ablation-CAM's scorer for one image of the batch: the target's output with channels zeroed
+   * runs through the nodes above the target only, any tensor from below the target that they
+   * read (a skip connection) taken from this pass. The scorer copies what it reads, so it
+   * outlives the pass.
+   *
+   * @param image the image's row in the batch
+   * @param targetClass the class whose score comes back
+   * @param batchSize channels per call, >= 1
+   */
+  public AblationScorer ablationScorer(int image, int targetClass, int batchSize) {
+    checkImage(image);
+    head().checkClass(targetClass);
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+    }
+    ModelGraph graph = network.graph();
+    boolean[] run = graph.pathFrom(target.index());
+    Map<Integer, double[]> read = new LinkedHashMap<>();
+    read.put(target.index(), targetActivations()[image]);
+    for (int i = 0; i < graph.size(); i++) {
+      for (int m : run[i] ? graph.inputsOf(i) : new int[0]) {
+        if (!run[m] && !read.containsKey(m)) {
+          read.put(m, GraphNetwork.rows(trace[m].toDoubles(), batch)[image]);
+        }
+      }
+    }
+    return new GraphAblationScorer(network, executor, target, run, read, targetClass, batchSize);
+  }
+
+  /** dS/d(node's output) for each image's class, in {@code mode}, in the network's precision. */
+  private double[][] gradientsAt(int node, int[] targetClassPerImage, BackwardMode mode) {
     checkClasses(targetClassPerImage);
     try (TensorScope back = scope.child()) {
-      Tensor dy = network.executorFor(target.index()).backward(back, trace, target.index(),
-          network.tensor(back, seedValues(targetClassPerImage), batch, head().units()));
+      Tensor dy = executor.backward(back, trace, node,
+          network.tensor(back, seedValues(targetClassPerImage), batch, head().units()), mode);
       return GraphNetwork.rows(dy.toDoubles(), batch);
     }
   }
@@ -148,7 +209,7 @@ public final class GraphPass implements AutoCloseable {
       System.arraycopy(logitGradients[b], 0, flat, b * head().units(), head().units());
     }
     try (TensorScope back = scope.child()) {
-      List<List<Tensor>> byNode = network.executorFor(target.index()).weightGradients(back, trace,
+      List<List<Tensor>> byNode = executor.weightGradients(back, trace,
           network.tensor(back, flat, batch, head().units()));
       Map<String, List<WeightArray>> byLayer = new LinkedHashMap<>();
       for (int i = 0; i < graph.size(); i++) {
@@ -176,6 +237,13 @@ public final class GraphPass implements AutoCloseable {
   /** The network's output head. */
   private OutputHead head() {
     return network.graph().head();
+  }
+
+  /** Fails unless {@code image} is a row of the batch. */
+  private void checkImage(int image) {
+    if (image < 0 || image >= batch) {
+      throw new IllegalArgumentException("image must be in [0, " + batch + "), got " + image);
+    }
   }
 
   /** Fails unless there is one valid target class per image. */

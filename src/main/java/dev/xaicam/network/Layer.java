@@ -32,6 +32,15 @@ interface Layer {
       TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy, List<Tensor> weights);
 
   /**
+   * As {@link #backward(TensorScope, List, Tensor, Tensor, List)} in the given mode; layers with
+   * a rectifier override this so guided backpropagation reaches them, all others ignore the mode.
+   */
+  default List<Tensor> backward(TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy,
+      List<Tensor> weights, BackwardMode mode) {
+    return backward(scope, inputs, output, dy, weights);
+  }
+
+  /**
    * Whether the default-target rule may pick this layer's map: false for pooling layers and
    * inference no-ops (Dropout and the like), whose map only repeats the layer below.
    */

@@ -75,15 +75,28 @@ final class ReLULayer implements Layer {
   @Override
   public List<Tensor> backward(
       TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy, List<Tensor> weights) {
-    Tensor x = inputs.get(0);
+    return List.of(gradient(scope, inputs.get(0), output, dy));
+  }
+
+  /** Guided backpropagation treats every configuration of this layer as a rectifier. */
+  @Override
+  public List<Tensor> backward(TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy,
+      List<Tensor> weights, BackwardMode mode) {
+    try (TensorScope temp = scope.child()) {
+      return List.of(gradient(scope, inputs.get(0), output, mode.rectifierIncoming(temp, dy)));
+    }
+  }
+
+  /** dL/dx of this layer's function. */
+  private Tensor gradient(TensorScope scope, Tensor x, Tensor output, Tensor dy) {
     if (isLeaky()) {
-      return List.of(scope.leakyReluGrad(dy, x, negativeSlope));
+      return scope.leakyReluGrad(dy, x, negativeSlope);
     }
     if (isRelu6()) {
-      return List.of(scope.relu6Grad(dy, x));
+      return scope.relu6Grad(dy, x);
     }
     if (isPlain()) {
-      return List.of(scope.reluGrad(dy, output));
+      return scope.reluGrad(dy, output);
     }
     try (TensorScope temp = scope.child()) {
       Tensor slope = temp.greater(x, threshold);
@@ -96,7 +109,7 @@ final class ReLULayer implements Layer {
         Tensor below = temp.greater(temp.scale(x, -1), -threshold);
         slope = temp.add(slope, temp.scale(below, negativeSlope));
       }
-      return List.of(scope.multiply(dy, slope));
+      return scope.multiply(dy, slope);
     }
   }
 

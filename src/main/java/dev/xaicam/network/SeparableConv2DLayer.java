@@ -82,9 +82,15 @@ final class SeparableConv2DLayer implements Layer {
   @Override
   public List<Tensor> backward(
       TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy, List<Tensor> weights) {
+    return backward(scope, inputs, output, dy, weights, BackwardMode.PLAIN);
+  }
+
+  @Override
+  public List<Tensor> backward(TensorScope scope, List<Tensor> inputs, Tensor output, Tensor dy,
+      List<Tensor> weights, BackwardMode mode) {
     Tensor x = inputs.get(0);
     Tensor dz = activation.gradient(scope,
-        activation.needsInput() ? preActivation(scope, x, weights) : null, output, dy);
+        activation.needsInput() ? preActivation(scope, x, weights) : null, output, dy, mode);
     int n = x.shape()[0];
     int pixels = n * outputSize[0] * outputSize[1];
     Tensor dzRows = scope.reshape(dz, pixels, filters);

@@ -83,8 +83,8 @@ class CamMethodContractTest {
   @MethodSource("names")
   void isDeterministicAndLeavesTheSignalUntouched(String name) {
     LayerSignal s = TestSignals.random(23, 4, 3, 6, 2.0);
-    float[] activations = s.activations().clone();
-    float[] gradients = s.gradients().clone();
+    double[] activations = s.activations().clone();
+    double[] gradients = s.gradients().clone();
 
     Heatmap first = run(name, s);
     Heatmap second = run(name, s);

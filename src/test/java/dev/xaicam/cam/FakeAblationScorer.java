@@ -27,7 +27,7 @@ final class FakeAblationScorer implements AblationScorer {
     this.headWeights = headWeights.clone();
     this.batchSize = batchSize;
     this.channelMeans = new double[signal.channels()];
-    float[] a = signal.activations();
+    double[] a = signal.activations();
     for (int i = 0; i < a.length; i++) {
       channelMeans[i % signal.channels()] += a[i];
     }

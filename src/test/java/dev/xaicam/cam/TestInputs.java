@@ -21,15 +21,15 @@ final class TestInputs {
    * linear with the input gradients as coefficients, and the scorers are the fakes.
    */
   static CamInputs full(LayerSignal s) {
-    float[] g = s.gradients();
+    double[] g = s.gradients();
     int size = INPUT_HEIGHT * INPUT_WIDTH * INPUT_CHANNELS;
     float[] plain = new float[size];
     float[] guided = new float[size];
     double[] linear = new double[size];
     float[] image = new float[size];
     for (int i = 0; i < size; i++) {
-      plain[i] = g[i % g.length];
-      guided[i] = g[(7 * i) % g.length];
+      plain[i] = (float) g[i % g.length];
+      guided[i] = (float) g[(7 * i) % g.length];
       linear[i] = plain[i];
       image[i] = i % 5;
     }

@@ -56,7 +56,7 @@ final class TestSignals {
 
   /** The same signal with every activation multiplied by k. */
   static LayerSignal scaleActivations(LayerSignal s, float k) {
-    float[] a = s.activations().clone();
+    double[] a = s.activations().clone();
     for (int i = 0; i < a.length; i++) {
       a[i] *= k;
     }

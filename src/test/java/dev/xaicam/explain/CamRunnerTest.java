@@ -11,6 +11,7 @@ import dev.xaicam.cam.LayerSignal;
 import dev.xaicam.explain.CamRunner.Cam;
 import dev.xaicam.explain.CamRunner.ImageCams;
 import dev.xaicam.network.ModelGraph;
+import dev.xaicam.network.BackwardMode;
 import dev.xaicam.network.GraphPass;
 import dev.xaicam.network.GraphNetwork;
 import dev.xaicam.network.Precision;
@@ -82,6 +83,39 @@ class CamRunnerTest {
                   network.maskScorer(input, top2.get(round), 4)), 32, 32);
           assertClose(image.cams().get(2 * round).heatmap(), gradcam);
           assertClose(image.cams().get(2 * round + 1).heatmap(), scorecam);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyRegisteredMethodGetsWhatItNeedsFromOneForwardPassPerBatch() {
+    CamOptions options = CamOptions.defaults().withSmoothing(3, 0.2, 5);
+    List<CamMethod> methods = CamMethods.names().stream()
+        .map(name -> CamMethods.create(name, options)).toList();
+    List<ImageCams> results = new ArrayList<>();
+
+    new CamRunner(network, layer, methods, Targets.top(1), 4)
+        .run(images.subList(0, 2), () -> false, results::add);
+
+    assertThat(results).hasSize(2);
+    for (ImageCams image : results) {
+      float[] input = images.get(image.index());
+      int target = image.targets().get(0);
+      try (GraphPass pass = network.forward(input, 1, layer, true)) {
+        int[] classes = {target};
+        // every input any method reads, made step by step for this image alone
+        dev.xaicam.cam.CamInputs all = dev.xaicam.cam.CamInputs.of(pass.signals(classes).get(0))
+            .withInputGradients(pass.inputGradients(classes, BackwardMode.PLAIN).get(0))
+            .withGuidedInputGradients(pass.inputGradients(classes, BackwardMode.GUIDED).get(0))
+            .withInputGradientFunction(network.inputGradientFunction(input, target, 4))
+            .withMaskScorer(network.maskScorer(input, target, 4))
+            .withAblationScorer(pass.ablationScorer(0, target, 4));
+        assertThat(image.cams()).extracting(c -> c.method().name())
+            .containsExactlyElementsOf(CamMethods.names());
+        for (int m = 0; m < methods.size(); m++) {
+          assertClose(image.cams().get(m).heatmap(),
+              CamComputation.compute(methods.get(m), all, 32, 32));
         }
       }
     }

@@ -20,8 +20,28 @@ class ExplainSettingsTest {
     assertUsage(ExplainSettings.builder().maxPixels(0), "--max-pixels must be between 1 and 715827879, got 0");
     assertUsage(ExplainSettings.builder().threads(0), "--threads must be between 1 and " + 4 * CORES + ", got 0");
     assertUsage(ExplainSettings.builder().maxN(0), "--max-n must be >= 1, got 0");
+    assertUsage(ExplainSettings.builder().smoothSamples(0),
+        "--smooth-samples must be between 1 and 10000, got 0");
+    assertUsage(ExplainSettings.builder().smoothNoise(-0.1),
+        "--smooth-noise must be between 0 and 10, got -0.1");
+    assertUsage(ExplainSettings.builder().smoothNoise(Double.NaN),
+        "--smooth-noise must be between 0 and 10, got NaN");
     assertUsage(ExplainSettings.builder().methods(List.of()), "--method needs at least one method");
     assertUsage(ExplainSettings.builder().classes(List.of("3")).topK(2), "give either --class or --top-k, not both");
+  }
+
+  @Test
+  void smoothGradOptionsReachTheMethodsOptions() {
+    dev.xaicam.cam.CamOptions defaults = ExplainSettings.builder().build().camOptions();
+    assertThat(defaults.smoothSamples()).isEqualTo(20);
+    assertThat(defaults.smoothNoise()).isEqualTo(0.2);
+    assertThat(defaults.seed()).isZero();
+    dev.xaicam.cam.CamOptions given = ExplainSettings.builder().smoothSamples(7).smoothNoise(0.5)
+        .seed(42).maxN(3).build().camOptions();
+    assertThat(given.smoothSamples()).isEqualTo(7);
+    assertThat(given.smoothNoise()).isEqualTo(0.5);
+    assertThat(given.seed()).isEqualTo(42);
+    assertThat(given.maxN()).isEqualTo(3);
   }
 
   @Test

@@ -61,6 +61,21 @@ class ModelInputTest {
   }
 
   @Test
+  @Tag("native")
+  void pixelsAreRgbSamplesAndFromPixelsAppliesOrderAndScaling() {
+    ModelInput caffe = new ModelInput(1, 1, 3, Preprocessing.CAFFE, false);
+    assertThat(caffe.pixels(PIXEL)).containsExactly(255f, 102f, 51f);
+    // caffe: BGR order minus the ImageNet means (B 103.939, G 116.779, R 123.68)
+    assertThat(caffe.fromPixels(new float[] {255f, 102f, 51f}))
+        .containsExactly(51f - 103.939f, 102f - 116.779f, 255f - 123.68f);
+    // fractional pixels (a blurred or masked image) are scaled as they are, not rounded
+    assertThat(new ModelInput(1, 1, 3, Preprocessing.UNIT_SCALE, false)
+        .fromPixels(new float[] {25.5f, 0f, 127.5f})).containsExactly(0.1f, 0f, 0.5f);
+    assertThatThrownBy(() -> caffe.fromPixels(new float[2]))
+        .hasMessage("pixels must hold 1x1x3 = 3 values, got 2");
+  }
+
+  @Test
   void modesAreFoundByTheirCommandLineNames() {
     assertThat(Preprocessing.byName("Caffe")).isEqualTo(Preprocessing.CAFFE);
     assertThat(Preprocessing.byName("scale")).isEqualTo(Preprocessing.UNIT_SCALE);

@@ -29,8 +29,8 @@ class GraphPassTest {
       LayerSignal second = signals.get(1);
       assertThat(second.height()).isEqualTo(6);
       assertThat(second.channels()).isEqualTo(3);
-      assertThat(second.activations()).containsExactly(GraphNetwork.narrow(a[1]));
-      assertThat(second.gradients()).containsExactly(GraphNetwork.narrow(g[1]));
+      assertThat(second.activations()).containsExactly(a[1]);
+      assertThat(second.gradients()).containsExactly(g[1]);
       assertThat(second.targetLogit()).isEqualTo(pass.logits()[1][0]);
       LayerSignal plain = pass.activations(0, 3);
       assertThat(plain.hasGradients()).isFalse();
@@ -41,6 +41,87 @@ class GraphPassTest {
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("need one target class per image: 2 images, got 1 classes");
       assertThatThrownBy(() -> pass.activations(2, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void aFloat64PassKeepsItsPrecisionThroughGradCamPlusPlus() {
+    float[] x = GraphNetworkTest.floats(LayerGradientCheck.random(8, graph.inputSize()));
+    try (GraphNetwork network = GraphNetworkTest.create(graph, 3);
+        GraphPass pass = network.forward(x, 1, graph.target("add"))) {
+      int cls = 2;
+      LayerSignal signal = pass.signals(new int[] {cls}).get(0);
+      float[] map = dev.xaicam.cam.CamComputation.compute(
+          dev.xaicam.cam.CamMethods.create("gradcam++", dev.xaicam.cam.CamOptions.defaults()),
+          dev.xaicam.cam.CamInputs.of(signal), 6, 6).values();
+      double[] expected = gradCamPlusPlus(pass.targetActivations()[0],
+          pass.targetGradients(new int[] {cls})[0], pass.scores()[0][cls], 3);
+      // float32 rounding of A or dS/dA alone would move the map by about 1e-7
+      for (int i = 0; i < expected.length; i++) {
+        assertThat((double) map[i]).isCloseTo(expected[i], within(1e-7));
+      }
+    }
+  }
+
+  /**
+   * Grad-CAM++ literally as tf-keras-vis computes it in float64 (exp(S) factors included), at the
+   * layer's own size: ReLU, then (m - min) / (max - min + 1e-7). The heatmap's values are float, so
+   * the comparison is to float rounding of values in [0, 1].
+   */
+  private static double[] gradCamPlusPlus(double[] a, double[] g, double score, int channels) {
+    double e = Math.exp(score);
+    double[] global = new double[channels];
+    for (int i = 0; i < a.length; i++) {
+      global[i % channels] += a[i];
+    }
+    double[] alpha = new double[a.length];
+    double[] alphaSum = new double[channels];
+    for (int i = 0; i < a.length; i++) {
+      double second = e * g[i] * g[i];
+      double third = e * g[i] * g[i] * g[i];
+      alpha[i] = second / (2 * second + third * global[i % channels] + (second == 0 ? 1 : 0));
+      alphaSum[i % channels] += alpha[i];
+    }
+    double[] w = new double[channels];
+    for (int i = 0; i < a.length; i++) {
+      double norm = alphaSum[i % channels] == 0 ? 1 : alphaSum[i % channels];
+      w[i % channels] += alpha[i] / norm * Math.max(e * g[i], 0);
+    }
+    double[] map = new double[a.length / channels];
+    for (int i = 0; i < a.length; i++) {
+      map[i / channels] += w[i % channels] * a[i];
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int p = 0; p < map.length; p++) {
+      map[p] = Math.max(map[p], 0);
+      min = Math.min(min, map[p]);
+      max = Math.max(max, map[p]);
+    }
+    for (int p = 0; p < map.length; p++) {
+      map[p] = (map[p] - min) / (max - min + 1e-7);
+    }
+    return map;
+  }
+
+  @Test
+  void aPassToTheInputServesLayerAndInputGradients() {
+    float[] x = GraphNetworkTest.floats(LayerGradientCheck.random(2, 2 * graph.inputSize()));
+    try (GraphNetwork network = GraphNetworkTest.create(graph, 2)) {
+      float[][] expected = network.inputGradients(x, 2, new int[] {1, 3});
+      double[][] layer;
+      try (GraphPass pass = network.forward(x, 2, graph.target("add"))) {
+        layer = pass.targetGradients(new int[] {1, 3});
+        assertThatThrownBy(() -> pass.inputGradients(new int[] {1, 3}, BackwardMode.PLAIN))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("not the input");
+      }
+      try (GraphPass pass = network.forward(x, 2, graph.target("add"), true)) {
+        assertThat(pass.targetGradients(new int[] {1, 3})).isDeepEqualTo(layer);
+        var input = pass.inputGradients(new int[] {1, 3}, BackwardMode.PLAIN);
+        assertThat(input.get(0).values()).containsExactly(expected[0]);
+        assertThat(input.get(1).values()).containsExactly(expected[1]);
+      }
     }
   }
 
