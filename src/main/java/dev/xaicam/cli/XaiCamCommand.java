@@ -6,6 +6,8 @@ import dev.xaicam.explain.ExplainSettings;
 import dev.xaicam.explain.Explainer;
 import dev.xaicam.explain.ImageInput;
 import dev.xaicam.explain.InputCollection;
+import dev.xaicam.explain.PendingWork;
+import dev.xaicam.explain.RunPlan;
 import dev.xaicam.output.ImageReport;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.output.AtomicFile;
@@ -203,8 +205,14 @@ public final class XaiCamCommand implements Callable<Integer> {
     TemporaryFile.removeStale(output);
     boolean batchMode = images.size() + collected.errors().size() > 1;
     ReportPrinter printer = new ReportPrinter(out, err, shared.json, quiet, report);
+    // Everything that needs no weights is settled first: a run with nothing to explain loads none.
+    RunPlan plan = RunPlan.of(settings, catalog);
+    PendingWork pending = PendingWork.of(images, plan.layout(npy), skipExisting, settings.maxPixels());
+    if (!pending.needsNetwork()) {
+      return finishWithoutNetwork(pending, collected, printer, batchMode);
+    }
     BatchRun.Summary summary;
-    try (Explainer explainer = Explainer.open(settings, catalog);
+    try (Explainer explainer = Explainer.open(settings, plan, images.size());
         ProgressReport progress = new ProgressReport(progressMode(batchMode), images.size(), System.err, printer)) {
       // A folder that could not be listed fails the run like an image that could not be read.
       collected.errors().forEach(e -> printer.finished(ImageReport.failed(e.path(), e.message(), 0)));
@@ -221,6 +229,34 @@ public final class XaiCamCommand implements Callable<Integer> {
       return XaiCamException.EXIT_INTERRUPTED;
     }
     return summary.failed() > 0 ? XaiCamException.EXIT_INPUT : XaiCamException.EXIT_OK;
+  }
+
+  /**
+   * Ends a run in which no image needs the network (all explained already, or none readable):
+   * failures are reported as usual, skipped images only in JSON, then one closing line.
+   */
+  private int finishWithoutNetwork(PendingWork pending, InputCollection.Result collected,
+      ReportPrinter printer, boolean batchMode) {
+    collected.errors().forEach(e -> printer.finished(ImageReport.failed(e.path(), e.message(), 0)));
+    for (ImageReport r : pending.reports()) {
+      if (r.status() == ImageReport.Status.ERROR || shared.json) {
+        printer.finished(r);
+      }
+    }
+    int failed = pending.reports().size() - pending.skipped() + collected.errors().size();
+    BatchRun.Summary summary = new BatchRun.Summary(0, pending.skipped(), failed, 0, false, false);
+    printer.summary(summary, batchMode);
+    if (failed == 0) {
+      if (!quiet && !shared.json) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("xai-cam: all " + pending.skipped() + " image" + (pending.skipped() == 1 ? "" : "s")
+            + " already explained; nothing to do");
+        err.flush();
+      }
+      return XaiCamException.EXIT_OK;
+    }
+    printer.textSummary(summary, batchMode);
+    return XaiCamException.EXIT_INPUT;
   }
 
   /** The checked settings: every range check is the builder's. */

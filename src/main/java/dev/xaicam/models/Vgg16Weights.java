@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** VGG16's weights: {@code --weights}, the caches, or a verified download ({@link WeightStore}). */
+/**
+ * VGG16's weights: {@code --weights}, the caches, or a verified download ({@link WeightStore}),
+ * read through the {@link WeightCache}.
+ */
 final class Vgg16Weights implements WeightSource {
   /** Told how a download goes. */
   private final DownloadListener listener;
@@ -18,8 +21,11 @@ final class Vgg16Weights implements WeightSource {
 
   @Override
   public ModelWeights load(Path explicit, boolean offline) {
-    WeightStore store = new WeightStore(WeightStore.Config.vgg16(offline, listener));
-    return KerasModelFile.readWeightsOnly(store.resolve(explicit));
+    WeightStore.Config config = WeightStore.Config.vgg16(offline, listener);
+    Path file = new WeightStore(config).resolve(explicit);
+    // The native-ready copy beside the downloads turns a multi-second HDF5 read into a mapping.
+    return new WeightCache(config.toolCache()).load(file, KerasModelFile::readWeightsOnly,
+        FiniteWeights::check);
   }
 
   @Override

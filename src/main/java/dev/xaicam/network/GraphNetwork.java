@@ -35,7 +35,7 @@ public final class GraphNetwork implements AutoCloseable {
 
   /**
    * Checks that {@code weights} hold every layer's weights with the shapes its config implies,
-   * then copies them into native memory once.
+   * then copies them into native memory once (mapped float32 weights are read in place instead).
    *
    * @throws XaiCamException (setup) naming the first layer whose weights do not fit
    */
@@ -48,7 +48,7 @@ public final class GraphNetwork implements AutoCloseable {
       for (int i = 0; i < graph.size(); i++) {
         List<Tensor> layer = new ArrayList<>();
         for (WeightArray array : weights.of(graph.node(i).name())) {
-          layer.add(tensor(scope, precision, array.values(), array.shape()));
+          layer.add(tensor(scope, precision, array));
         }
         tensors.add(layer);
       }
@@ -201,6 +201,15 @@ public final class GraphNetwork implements AutoCloseable {
       f[i] = (float) values[i];
     }
     return f;
+  }
+
+  /** A weight tensor in {@code precision}: mapped float32 weights are read in place, not copied. */
+  private static Tensor tensor(TensorScope scope, Precision precision, WeightArray array) {
+    java.nio.ByteBuffer mapped = array.mappedBytes();
+    if (mapped != null && precision == Precision.FLOAT32) {
+      return scope.borrowFloats(mapped, array.shape());
+    }
+    return tensor(scope, precision, array.values(), array.shape());
   }
 
   /** A tensor of {@code values} in {@code precision}. */
