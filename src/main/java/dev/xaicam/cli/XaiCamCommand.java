@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,17 +58,32 @@ public final class XaiCamCommand implements Callable<Integer> {
   /** Injected by picocli: this command's model, for its writers. */
   @Spec CommandSpec spec;
 
-  /** The models this command can name. */
-  final ModelCatalog catalog;
+  /** Makes the models this command can name, when a run first needs them ({@code --help} never does). */
+  private final Supplier<ModelCatalog> catalogSource;
+  /** The models, once made. */
+  private ModelCatalog catalog;
 
   /** A command over the built-in models. */
   public XaiCamCommand() {
-    this(ModelCatalog.builtIn(DownloadProgress.onStderr()));
+    this(() -> ModelCatalog.builtIn(DownloadProgress.onStderr()));
   }
 
   /** A command over {@code catalog} (tests add small models). */
   public XaiCamCommand(ModelCatalog catalog) {
-    this.catalog = catalog;
+    this(() -> catalog);
+  }
+
+  /** A command over the catalogue {@code catalogSource} makes on first use. */
+  private XaiCamCommand(Supplier<ModelCatalog> catalogSource) {
+    this.catalogSource = catalogSource;
+  }
+
+  /** The models this command can name. */
+  ModelCatalog catalog() {
+    if (catalog == null) {
+      catalog = catalogSource.get();
+    }
+    return catalog;
   }
 
   /** Options shared with {@code bench}: --weights, --threads, --json. */
@@ -174,13 +190,18 @@ public final class XaiCamCommand implements Callable<Integer> {
 
   /** The configured command line over the built-in models. */
   public static CommandLine commandLine() {
-    return commandLine(ModelCatalog.builtIn(DownloadProgress.onStderr()));
+    return commandLine(new XaiCamCommand());
   }
 
   /** The configured command line: one failure handler, writers the tests can capture. */
   public static CommandLine commandLine(ModelCatalog catalog) {
+    return commandLine(new XaiCamCommand(catalog));
+  }
+
+  /** The configured command line of {@code command}. */
+  private static CommandLine commandLine(XaiCamCommand command) {
     FailureHandler handler = new FailureHandler();
-    return new CommandLine(new XaiCamCommand(catalog))
+    return new CommandLine(command)
         .setExecutionExceptionHandler(handler)
         .setParameterExceptionHandler(handler)
         .setCaseInsensitiveEnumValuesAllowed(true);
@@ -206,7 +227,7 @@ public final class XaiCamCommand implements Callable<Integer> {
     boolean batchMode = images.size() + collected.errors().size() > 1;
     ReportPrinter printer = new ReportPrinter(out, err, shared.json, quiet, report);
     // Everything that needs no weights is settled first: a run with nothing to explain loads none.
-    RunPlan plan = RunPlan.of(settings, catalog);
+    RunPlan plan = RunPlan.of(settings, catalog());
     PendingWork pending = PendingWork.of(images, plan.layout(npy), skipExisting, settings.maxPixels());
     if (!pending.needsNetwork()) {
       return finishWithoutNetwork(pending, collected, printer, batchMode);
