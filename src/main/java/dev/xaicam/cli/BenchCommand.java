@@ -107,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
 
   /** The parent command's catalogue, or the built-in one when the command runs on its own. */
   private ModelCatalog catalog() {
-    return parent != null ? parent.catalog : ModelCatalog.builtIn(DownloadListener.SILENT);
+    return parent != null ? parent.catalog() : ModelCatalog.builtIn(DownloadListener.SILENT);
   }
 
   /** The checked settings; every range check is the builder's. */

@@ -42,7 +42,7 @@ final class LayersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ModelCatalog.Entry entry = parent.catalog.find(modelOptions.model);
+    ModelCatalog.Entry entry = parent.catalog().find(modelOptions.model);
     ModelGraph graph = RunPlan.graph(entry, modelOptions.inputSize());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -20,7 +20,7 @@ final class ModelsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    for (Entry entry : parent.catalog.entries()) {
+    for (Entry entry : parent.catalog().entries()) {
       out.printf("%-14s %s%n", entry.name(), entry.description());
       for (String line : entry.weights().status()) {
         out.println("               " + line);

@@ -6,6 +6,8 @@ import dev.xaicam.explain.ExplainSettings;
 import dev.xaicam.explain.Explainer;
 import dev.xaicam.explain.ImageInput;
 import dev.xaicam.explain.InputCollection;
+import dev.xaicam.explain.PendingWork;
+import dev.xaicam.explain.RunPlan;
 import dev.xaicam.output.ImageReport;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.output.AtomicFile;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,17 +60,32 @@ public final class XaiCamCommand implements Callable<Integer> {
   /** Injected by picocli: this command's model, for its writers. */
   @Spec CommandSpec spec;
 
-  /** The models this command can name. */
-  final ModelCatalog catalog;
+  /** Makes the models this command can name, when a run first needs them ({@code --help} never does). */
+  private final Supplier<ModelCatalog> catalogSource;
+  /** The models, once made. */
+  private ModelCatalog catalog;
 
   /** A command over the built-in models. */
   public XaiCamCommand() {
-    this(ModelCatalog.builtIn(DownloadProgress.onStderr()));
+    this(() -> ModelCatalog.builtIn(DownloadProgress.onStderr()));
   }
 
   /** A command over {@code catalog} (tests add small models). */
   public XaiCamCommand(ModelCatalog catalog) {
-    this.catalog = catalog;
+    this(() -> catalog);
+  }
+
+  /** A command over the catalogue {@code catalogSource} makes on first use. */
+  private XaiCamCommand(Supplier<ModelCatalog> catalogSource) {
+    this.catalogSource = catalogSource;
+  }
+
+  /** The models this command can name. */
+  ModelCatalog catalog() {
+    if (catalog == null) {
+      catalog = catalogSource.get();
+    }
+    return catalog;
   }
 
   /** Options shared with {@code bench}: --weights, --threads, --json. */
@@ -194,13 +212,18 @@ public final class XaiCamCommand implements Callable<Integer> {
 
   /** The configured command line over the built-in models. */
   public static CommandLine commandLine() {
-    return commandLine(ModelCatalog.builtIn(DownloadProgress.onStderr()));
+    return commandLine(new XaiCamCommand());
   }
 
   /** The configured command line: one failure handler, writers the tests can capture. */
   public static CommandLine commandLine(ModelCatalog catalog) {
+    return commandLine(new XaiCamCommand(catalog));
+  }
+
+  /** The configured command line of {@code command}. */
+  private static CommandLine commandLine(XaiCamCommand command) {
     FailureHandler handler = new FailureHandler();
-    CommandLine commandLine = MethodsHelp.addTo(new CommandLine(new XaiCamCommand(catalog))
+    CommandLine commandLine = MethodsHelp.addTo(new CommandLine(command)
         .setExecutionExceptionHandler(handler)
         .setParameterExceptionHandler(handler)
         .setCaseInsensitiveEnumValuesAllowed(true));
@@ -227,8 +250,14 @@ public final class XaiCamCommand implements Callable<Integer> {
     TemporaryFile.removeStale(output);
     boolean batchMode = images.size() + collected.errors().size() > 1;
     ReportPrinter printer = new ReportPrinter(out, err, shared.json, quiet, report);
+    // Everything that needs no weights is settled first: a run with nothing to explain loads none.
+    RunPlan plan = RunPlan.of(settings, catalog());
+    PendingWork pending = PendingWork.of(images, plan.layout(npy), skipExisting, settings.maxPixels());
+    if (!pending.needsNetwork()) {
+      return finishWithoutNetwork(pending, collected, printer, batchMode);
+    }
     BatchRun.Summary summary;
-    try (Explainer explainer = Explainer.open(settings, catalog);
+    try (Explainer explainer = Explainer.open(settings, plan, images.size());
         ProgressReport progress = new ProgressReport(progressMode(batchMode), images.size(), System.err, printer)) {
       // A folder that could not be listed fails the run like an image that could not be read.
       collected.errors().forEach(e -> printer.finished(ImageReport.failed(e.path(), e.message(), 0)));
@@ -245,6 +274,34 @@ public final class XaiCamCommand implements Callable<Integer> {
       return XaiCamException.EXIT_INTERRUPTED;
     }
     return summary.failed() > 0 ? XaiCamException.EXIT_INPUT : XaiCamException.EXIT_OK;
+  }
+
+  /**
+   * Ends a run in which no image needs the network (all explained already, or none readable):
+   * failures are reported as usual, skipped images only in JSON, then one closing line.
+   */
+  private int finishWithoutNetwork(PendingWork pending, InputCollection.Result collected,
+      ReportPrinter printer, boolean batchMode) {
+    collected.errors().forEach(e -> printer.finished(ImageReport.failed(e.path(), e.message(), 0)));
+    for (ImageReport r : pending.reports()) {
+      if (r.status() == ImageReport.Status.ERROR || shared.json) {
+        printer.finished(r);
+      }
+    }
+    int failed = pending.reports().size() - pending.skipped() + collected.errors().size();
+    BatchRun.Summary summary = new BatchRun.Summary(0, pending.skipped(), failed, 0, false, false);
+    printer.summary(summary, batchMode);
+    if (failed == 0) {
+      if (!quiet && !shared.json) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("xai-cam: all " + pending.skipped() + " image" + (pending.skipped() == 1 ? "" : "s")
+            + " already explained; nothing to do");
+        err.flush();
+      }
+      return XaiCamException.EXIT_OK;
+    }
+    printer.textSummary(summary, batchMode);
+    return XaiCamException.EXIT_INPUT;
   }
 
   /** The checked settings: every range check is the builder's. */

@@ -8,9 +8,18 @@ final class DjlTensor implements Tensor {
   /** The native array; its manager is the owning scope's manager. */
   private final NDArray array;
 
+  /** Memory the array reads in place (a mapped weight file), kept reachable while this lives; or null. */
+  private final Object borrowed;
+
   /** Wraps an array the caller's scope already owns. */
   DjlTensor(NDArray array) {
+    this(array, null);
+  }
+
+  /** Wraps an array that reads {@code borrowed} in place, which must outlive it. */
+  DjlTensor(NDArray array, Object borrowed) {
     this.array = array;
+    this.borrowed = borrowed;
   }
 
   /** The live native array; fails clearly instead of touching freed native memory. */

@@ -12,7 +12,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.tensorflow.engine.TfBorrowedTensor;
 import ai.djl.tensorflow.engine.TfEagerOp;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,6 +71,18 @@ final class DjlTensorScope implements TensorScope {
     checkOpen();
     checkSize(values.length, shape);
     return new DjlTensor(manager.create(values, toShape(shape)));
+  }
+
+  @Override
+  public Tensor borrowFloats(ByteBuffer littleEndianFloats, int... shape) {
+    checkOpen();
+    if (littleEndianFloats.remaining() % Float.BYTES != 0) {
+      throw new IllegalArgumentException("a float buffer needs a multiple of 4 bytes, got "
+          + littleEndianFloats.remaining());
+    }
+    checkSize(littleEndianFloats.remaining() / Float.BYTES, shape);
+    long[] dims = Arrays.stream(shape).asLongStream().toArray();
+    return new DjlTensor(TfBorrowedTensor.of(manager, littleEndianFloats, dims), littleEndianFloats);
   }
 
   @Override

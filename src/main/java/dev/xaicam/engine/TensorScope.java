@@ -22,6 +22,13 @@ public interface TensorScope extends AutoCloseable {
   /** A float64 tensor holding {@code values} (row-major) with the given shape. */
   Tensor fromDoubles(double[] values, int... shape);
 
+  /**
+   * A float32 tensor that reads {@code littleEndianFloats} (a direct buffer, row-major, from its
+   * position to its limit) in place, without copying: for weights memory-mapped from a file.
+   * The tensor keeps the buffer reachable; the values must not change while it lives.
+   */
+  Tensor borrowFloats(java.nio.ByteBuffer littleEndianFloats, int... shape);
+
   /** 2-D convolution {@code (N,H,W,I) * (kh,kw,I,O) -> (N,H',W',O)} moved as {@code options}. */
   Tensor conv2d(Tensor x, Tensor kernel, ConvOptions options);
 

@@ -7,11 +7,11 @@ import dev.xaicam.image.DecodedImage;
 import dev.xaicam.image.ImageDecoder;
 import dev.xaicam.engine.TensorRuntime;
 import dev.xaicam.models.FiniteWeights;
+import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.network.GraphNetwork;
 import dev.xaicam.network.ModelWeights;
 import dev.xaicam.network.Precision;
 import dev.xaicam.network.WeightArray;
-import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.output.AtomicFile;
 import dev.xaicam.output.HeatmapFiles;
 import dev.xaicam.output.ImageReport;
@@ -50,7 +50,7 @@ public final class Explainer implements AutoCloseable {
   /** Images being decoded at once, by the heap their decoding takes. */
   private final MemoryBudget decoding;
 
-  private Explainer(ExplainSettings settings, RunPlan plan, GraphNetwork network) {
+  private Explainer(ExplainSettings settings, RunPlan plan, GraphNetwork network, int images) {
     this.plan = plan;
     this.layout = plan.layout(settings.npy());
     this.files = new HeatmapFiles(layout, settings.alpha());
@@ -58,17 +58,32 @@ public final class Explainer implements AutoCloseable {
     this.decoder = new ImageDecoder(settings.maxPixels());
     this.network = network;
     this.runner = new CamRunner(network, plan.layer(), plan.methods(), plan.targets(), settings.batchSize());
-    this.batchSize = settings.batchSize();
+    // Never more rows than the run has images: one image is a batch of one, not 31 zero images
+    // more (TensorFlow's kernels depend on the row count, so a resumed run, given the same
+    // images, still pads to the same count).
+    this.batchSize = Math.max(1, Math.min(settings.batchSize(), images));
     // A quarter of the heap each for pixels waiting and for decoding leaves half for the rest.
     long quarter = Runtime.getRuntime().maxMemory() / 4;
     this.waiting = new MemoryBudget(quarter);
     this.decoding = new MemoryBudget(quarter);
   }
 
-  /** Resolves the plan, then sizes TensorFlow's threads, loads the weights and builds the network. */
+  /**
+   * Resolves the plan, then loads the network (library callers; batches padded to the batch size).
+   */
   public static Explainer open(ExplainSettings settings, ModelCatalog catalog) {
     RunPlan plan = RunPlan.of(settings, catalog);
-    return new Explainer(settings, plan, loadNetwork(settings, plan));
+    return open(settings, plan, settings.batchSize());
+  }
+
+  /**
+   * Loads the network for {@code plan} (which {@link RunPlan#of} resolved from {@code settings}
+   * without natives) and makes the explainer.
+   *
+   * @param images how many images the run was given: batches are padded to at most that many rows
+   */
+  public static Explainer open(ExplainSettings settings, RunPlan plan, int images) {
+    return new Explainer(settings, plan, loadNetwork(settings, plan), images);
   }
 
   /**
@@ -80,8 +95,9 @@ public final class Explainer implements AutoCloseable {
       TensorRuntime.shared().useThreads(settings.threads());
     }
     ModelWeights weights = plan.model().weights().load(settings.weights(), settings.offline());
-    weights.byLayer().forEach((name, arrays) ->
-        FiniteWeights.check(name, arrays.stream().map(WeightArray::values).toList()));
+    // Mapped arrays come from a weight cache written only from weights that passed this check.
+    weights.byLayer().forEach((name, arrays) -> FiniteWeights.check(name,
+        arrays.stream().filter(a -> a.mappedBytes() == null).map(WeightArray::values).toList()));
     GraphNetwork network = GraphNetwork.create(plan.graph(), weights, TensorRuntime.shared(),
         settings.float64() ? Precision.FLOAT64 : Precision.FLOAT32);
     // The heap copy of the weights (553 MB for VGG16) is garbage now that TensorFlow holds them;

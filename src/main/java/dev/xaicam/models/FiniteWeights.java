@@ -1,6 +1,8 @@
 package dev.xaicam.models;
 
 import dev.xaicam.XaiCamException;
+import dev.xaicam.network.ModelWeights;
+import dev.xaicam.network.WeightArray;
 import java.util.List;
 
 /**
@@ -9,6 +11,12 @@ import java.util.List;
  */
 public final class FiniteWeights {
   private FiniteWeights() {}
+
+  /** {@link #check(String, List)} for every layer of {@code weights}. */
+  public static void check(ModelWeights weights) {
+    weights.byLayer().forEach((name, arrays) ->
+        check(name, arrays.stream().map(WeightArray::values).toList()));
+  }
 
   /**
    * Fails with a setup error (exit 3) naming {@code layer}, the array and the first position that

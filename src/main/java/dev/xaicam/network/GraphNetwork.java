@@ -42,8 +42,9 @@ public final class GraphNetwork implements AutoCloseable {
 
   /**
    * Checks that {@code weights} hold every layer's weights with the shapes its config implies,
-   * then copies them into native memory once, with BatchNormalization folded into the
-   * convolution before it where that is exact ({@link BatchNormFolding}).
+   * then copies them into native memory once (mapped float32 weights are read in place instead),
+   * with BatchNormalization folded into the convolution before it where that is exact
+   * ({@link BatchNormFolding}).
    *
    * @throws XaiCamException (setup) naming the first layer whose weights do not fit
    */
@@ -91,8 +92,8 @@ public final class GraphNetwork implements AutoCloseable {
     List<Tensor> layer = new ArrayList<>();
     for (WeightArray array : arrays) {
       // Tensors need a dimension; a scalar weight (Normalization's count) goes up as one element.
-      int[] shape = array.shape().length == 0 ? new int[] {1} : array.shape();
-      layer.add(tensor(scope, precision, array.values(), shape));
+      layer.add(array.shape().length == 0 ? tensor(scope, precision, array.values(), 1)
+          : tensor(scope, precision, array));
     }
     return layer;
   }
@@ -289,6 +290,15 @@ public final class GraphNetwork implements AutoCloseable {
       f[i] = (float) values[i];
     }
     return f;
+  }
+
+  /** A weight tensor in {@code precision}: mapped float32 weights are read in place, not copied. */
+  private static Tensor tensor(TensorScope scope, Precision precision, WeightArray array) {
+    java.nio.ByteBuffer mapped = array.mappedBytes();
+    if (mapped != null && precision == Precision.FLOAT32) {
+      return scope.borrowFloats(mapped, array.shape());
+    }
+    return tensor(scope, precision, array.values(), array.shape());
   }
 
   /** A tensor of {@code values} in {@code precision}. */

@@ -35,7 +35,7 @@ public record ModelWeights(Map<String, List<WeightArray>> byLayer) {
     long n = 0;
     for (List<WeightArray> arrays : byLayer.values()) {
       for (WeightArray a : arrays) {
-        n += a.values().length;
+        n += a.size();
       }
     }
     return n;

@@ -245,4 +245,14 @@ class MainTest {
       System.exit(XaiCamCommand.commandLine(TinyModels.catalog()).execute(args));
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void onlyHelpAndVersionBeforeADoubleDashSkipTheNativeSetUp() {
+    assertThat(Main.printsTextOnly(new String[] {"--help"})).isTrue();
+    assertThat(Main.printsTextOnly(new String[] {"models", "-h"})).isTrue();
+    assertThat(Main.printsTextOnly(new String[] {"-V"})).isTrue();
+    assertThat(Main.printsTextOnly(new String[] {"dog.jpg"})).isFalse();
+    assertThat(Main.printsTextOnly(new String[] {"--", "--help"})).isFalse();
+    assertThat(Main.printsTextOnly(new String[] {"-o", "help.d", "dog.jpg"})).isFalse();
+  }
 }

@@ -657,4 +657,66 @@ class XaiCamCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("names 3 classes but the model has 2");
   }
+
+  /** A catalogue whose tiny model fails the test if anything looks for its weights. */
+  private static dev.xaicam.models.ModelCatalog untouchableWeights() {
+    dev.xaicam.models.WeightSource untouchable = new dev.xaicam.models.WeightSource() {
+      @Override
+      public dev.xaicam.network.ModelWeights load(Path explicit, boolean offline) {
+        throw new AssertionError("the weights were looked for");
+      }
+
+      @Override
+      public List<String> status() {
+        return List.of("weights: none");
+      }
+    };
+    return new dev.xaicam.models.ModelCatalog(List.of(new dev.xaicam.models.ModelCatalog.Entry(
+        TinyModels.NAME, "tiny", TinyModels.spec(), TinyModels::labels,
+        dev.xaicam.image.Preprocessing.CAFFE, untouchable)));
+  }
+
+  /** A run over {@link #untouchableWeights()}, not quiet. */
+  private static Run runWithoutWeights(String... args) {
+    CommandLine cli = XaiCamCommand.commandLine(untouchableWeights());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    List<String> all = new ArrayList<>(List.of("--model", TinyModels.NAME));
+    all.addAll(List.of(args));
+    return new Run(cli.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+  }
+
+  @Test
+  void aMissingImageFailsWithoutLookingForWeights() {
+    Path missing = dir.resolve("nonexistent.jpg");
+
+    Run run = runWithoutWeights("-o", dir.resolve("out").toString(), missing.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.errLines()).containsExactly("xai-cam: " + missing + ": no such file");
+  }
+
+  @Test
+  void skipExistingWithEverythingExplainedLoadsNothingAndSaysSo() {
+    Path out = dir.resolve("out");
+    assertThat(run("-o", out.toString(), CAT.toString(), ROCKET.toString()).exitCode()).isZero();
+
+    Run again = runWithoutWeights("--skip-existing", "-o", out.toString(), CAT.toString(), ROCKET.toString());
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.errLines()).containsExactly("xai-cam: all 2 images already explained; nothing to do");
+    assertThat(again.out()).isEmpty();
+  }
+
+  @Test
+  void skipExistingWithOneImageLeftLoadsTheWeights() {
+    Path out = dir.resolve("out");
+    assertThat(run("-o", out.toString(), CAT.toString()).exitCode()).isZero();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runWithoutWeights("--skip-existing",
+        "-o", out.toString(), CAT.toString(), ROCKET.toString()))
+        .hasMessage("the weights were looked for");
+  }
 }
