@@ -9,8 +9,14 @@ import java.util.StringJoiner;
 final class HumanReport {
   private HumanReport() {}
 
-  /** {@code cat.png: tabby (281) p=0.83 | gradcam -> out/cat.gradcam.png | 412 ms}. */
+  /**
+   * {@code cat.png: tabby (281) p=0.830 [gradcam -> out/cat.gradcam.png] layer block5_conv3 (412 ms)},
+   * or {@code cat.png: skipped, its outputs exist}.
+   */
   static String line(ImageReport report) {
+    if (report.status() == ImageReport.Status.SKIPPED) {
+      return report.input() + ": skipped, its outputs exist";
+    }
     StringJoiner files = new StringJoiner(", ");
     String lastTarget = null;
     StringBuilder sb = new StringBuilder().append(report.input()).append(':');

@@ -77,10 +77,10 @@ public final class BatchRun {
   /** Processes every input (or until stopped) and says how it went. */
   public Summary run() {
     long start = System.nanoTime();
-    int ok = 0;
+    int[] ok = {0};
     int skipped = 0;
-    int failed = 0;
-    boolean failedFast = false;
+    int[] failed = {0};
+    boolean[] failedFast = {false};
     ExecutorService decoders = Executors.newFixedThreadPool(options.decodeThreads(), runnable -> {
       Thread t = new Thread(runnable, "xai-cam-decode");
       t.setDaemon(true);
@@ -92,7 +92,7 @@ public final class BatchRun {
       // Images queued ahead, at most two batches; their pixels are held only within the
       // Explainer's memory budget, so a queue of huge images costs decoding again, not the heap.
       int lookahead = 2 * options.batchSize();
-      while ((next < inputs.size() || !pending.isEmpty()) && !stopRequested && !failedFast) {
+      while ((next < inputs.size() || !pending.isEmpty()) && !stopRequested && !failedFast[0]) {
         while (next < inputs.size() && pending.size() < lookahead) {
           ImageInput input = inputs.get(next++);
           if (options.skipExisting() && explainer.layout().complete(input.outputBase())) {
@@ -113,20 +113,22 @@ public final class BatchRun {
         if (batch.isEmpty() || stopRequested) {
           continue;
         }
-        for (ImageReport report : explainer.explainPrepared(batch, () -> stopRequested)) {
+        // --fail-fast ends the batch at its first failure: the images after it are not explained.
+        explainer.explainPrepared(batch, () -> stopRequested || failedFast[0], report -> {
           listener.finished(report);
           if (report.status() == ImageReport.Status.ERROR) {
-            failed++;
-            failedFast |= options.failFast();
+            failed[0]++;
+            failedFast[0] |= options.failFast();
           } else {
-            ok++;
+            ok[0]++;
           }
-        }
+        });
       }
     } finally {
       decoders.shutdownNow();
     }
-    return new Summary(ok, skipped, failed, (System.nanoTime() - start) / 1_000_000, stopRequested, failedFast);
+    return new Summary(ok[0], skipped, failed[0], (System.nanoTime() - start) / 1_000_000, stopRequested,
+        failedFast[0]);
   }
 
   /** Asks the run to stop after the image in flight; safe from any thread (a shutdown hook). */

@@ -7,6 +7,7 @@ import dev.xaicam.cam.CamMethod;
 import dev.xaicam.cam.Heatmap;
 import dev.xaicam.cam.LayerSignal;
 import dev.xaicam.cam.MaskScorer;
+import dev.xaicam.cam.RawMap;
 import dev.xaicam.network.GraphPass;
 import dev.xaicam.network.GraphNetwork;
 import dev.xaicam.network.TargetNode;
@@ -54,8 +55,9 @@ public final class CamRunner {
    * @param method the method that made it
    * @param target the class it explains
    * @param heatmap the normalised map at network input size
+   * @param raw the method's map before ReLU, upsampling and normalisation ({@code --raw})
    */
-  public record Cam(CamMethod method, int target, Heatmap heatmap) {}
+  public record Cam(CamMethod method, int target, Heatmap heatmap, RawMap raw) {}
 
   /**
    * One image's results.
@@ -112,8 +114,8 @@ public final class CamRunner {
             MaskScorer scorer = method.needs(MethodNeed.MASKED_INPUT_SCORER)
                 ? network.maskScorer(inputs.get(k), target, maskBatchSize)
                 : null;
-            cams.add(new Cam(method, target, CamComputation.compute(method,
-                CamInputs.of(signal).withMaskScorer(scorer), height, width)));
+            RawMap raw = CamComputation.rawMap(method, CamInputs.of(signal).withMaskScorer(scorer));
+            cams.add(new Cam(method, target, CamComputation.heatmapOf(raw, height, width), raw));
           }
         }
         sink.accept(new ImageCams(k, probabilities[k], imageTargets.get(k), cams));

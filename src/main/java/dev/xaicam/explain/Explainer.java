@@ -1,6 +1,7 @@
 package dev.xaicam.explain;
 
 import dev.xaicam.XaiCamException;
+import dev.xaicam.cam.CamMethod;
 import dev.xaicam.explain.CamRunner.Cam;
 import dev.xaicam.explain.CamRunner.ImageCams;
 import dev.xaicam.image.DecodedImage;
@@ -13,16 +14,20 @@ import dev.xaicam.network.Precision;
 import dev.xaicam.network.WeightArray;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.output.AtomicFile;
+import dev.xaicam.output.GalleryFile;
 import dev.xaicam.output.HeatmapFiles;
 import dev.xaicam.output.ImageReport;
 import dev.xaicam.output.ImageReport.ClassScore;
 import dev.xaicam.output.ImageReport.HeatmapOutput;
 import dev.xaicam.output.MontageFile;
 import dev.xaicam.output.OutputLayout;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Explains images with one loaded network: decode and preprocess ({@link #prepare}), then a batch
@@ -37,6 +42,8 @@ public final class Explainer implements AutoCloseable {
   private final HeatmapFiles files;
   /** The {@code --montage} picture, or {@code null}. */
   private final MontageFile montage;
+  /** The {@code --html} gallery page, or {@code null}. */
+  private final GalleryFile gallery;
   /** Decodes images, with the run's pixel limit. */
   private final ImageDecoder decoder;
   /** The loaded network. */
@@ -52,9 +59,13 @@ public final class Explainer implements AutoCloseable {
 
   private Explainer(ExplainSettings settings, RunPlan plan, GraphNetwork network) {
     this.plan = plan;
-    this.layout = plan.layout(settings.npy());
-    this.files = new HeatmapFiles(layout, settings.alpha());
-    this.montage = settings.montage() == null ? null : new MontageFile(settings.montage());
+    this.layout = plan.layout(settings.npy(), settings.raw());
+    this.files = new HeatmapFiles(layout, settings.alpha(), settings.colormap());
+    this.montage = settings.montage() == null ? null
+        : new MontageFile(settings.montage(), settings.alpha(), settings.colormap(), plan.heading());
+    List<String> methodNames = plan.methods().stream().map(CamMethod::name).toList();
+    this.gallery = settings.html() == null ? null : GalleryFile.open(settings.html(), "xai-cam: "
+        + String.join(", ", methodNames), plan.heading(), methodNames, settings.alpha(), settings.colormap());
     this.decoder = new ImageDecoder(settings.maxPixels());
     this.network = network;
     this.runner = new CamRunner(network, plan.layer(), plan.methods(), plan.targets(), settings.batchSize());
@@ -65,12 +76,19 @@ public final class Explainer implements AutoCloseable {
     this.decoding = new MemoryBudget(quarter);
   }
 
-  /** Resolves the plan, then sizes TensorFlow's threads, loads the weights and builds the network. */
-  public static Explainer open(ExplainSettings settings, ModelCatalog catalog) {
+  /**
+   * Resolves the plan, then sizes TensorFlow's threads, loads the weights and builds the network;
+   * {@code stage} is told what is being loaded ("loading vgg16 weights (553 MB)..."), which takes
+   * seconds.
+   */
+  public static Explainer open(ExplainSettings settings, ModelCatalog catalog, Consumer<String> stage) {
     RunPlan plan = RunPlan.of(settings, catalog);
     if (settings.threads() != null) {
       TensorRuntime.shared().useThreads(settings.threads());
     }
+    long bytes = settings.weights() != null ? sizeOf(settings.weights()) : plan.model().weights().fileBytes();
+    stage.accept("loading " + plan.model().name() + " weights"
+        + (bytes >= 1_000_000 ? " (" + bytes / 1_000_000 + " MB)" : "") + "...");
     ModelWeights weights = plan.model().weights().load(settings.weights(), settings.offline());
     weights.byLayer().forEach((name, arrays) ->
         FiniteWeights.check(name, arrays.stream().map(WeightArray::values).toList()));
@@ -81,6 +99,15 @@ public final class Explainer implements AutoCloseable {
     weights = null;
     System.gc();
     return new Explainer(settings, plan, network);
+  }
+
+  /** The size of {@code file}, or 0 when it cannot be read (loading it says why). */
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   /** Where this run's files go, for {@code --skip-existing}. */
@@ -137,14 +164,15 @@ public final class Explainer implements AutoCloseable {
   }
 
   /**
-   * Explains up to a batch of prepared images with one forward pass; the reports come back in
-   * input order, failed images included, and one image's failure never stops the others. Once
-   * {@code stop} turns true no further image is started: the reports then cover only the images
-   * finished (and the failed ones before them).
+   * Explains up to a batch of prepared images with one forward pass, handing each image's report
+   * to {@code sink} as soon as it is written, in input order, failed images included; one image's
+   * failure never stops the others. Once {@code stop} turns true (checked before each image, so
+   * {@code --fail-fast} can end the batch at the failure just reported) no further image is
+   * started, and the images not reached get no report: a resumed run redoes them.
    */
-  public List<ImageReport> explainPrepared(List<Prepared> prepared, BooleanSupplier stop) {
+  public void explainPrepared(List<Prepared> prepared, BooleanSupplier stop, Consumer<ImageReport> sink) {
     try {
-      return explainBatch(prepared, stop);
+      explainBatch(prepared, stop, sink);
     } finally {
       for (Prepared p : prepared) {
         if (p.image() != null) {
@@ -155,43 +183,45 @@ public final class Explainer implements AutoCloseable {
   }
 
   /** {@link #explainPrepared}, the kept pixels not yet given back. */
-  private List<ImageReport> explainBatch(List<Prepared> prepared, BooleanSupplier stop) {
-    int n = prepared.size();
-    ImageReport[] reports = new ImageReport[n];
+  private void explainBatch(List<Prepared> prepared, BooleanSupplier stop, Consumer<ImageReport> sink) {
     List<Integer> ok = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      Prepared p = prepared.get(i);
-      if (p.error() == null) {
+    for (int i = 0; i < prepared.size(); i++) {
+      if (prepared.get(i).error() == null) {
         ok.add(i);
-      } else {
-        reports[i] = ImageReport.failed(p.input().source(), p.error(), p.nanos() / 1_000_000);
       }
     }
-    if (!ok.isEmpty()) {
-      long batchStart = System.nanoTime();
-      List<ImageReport> done = new ArrayList<>();
-      List<float[]> inputs = ok.stream().map(i -> prepared.get(i).tensor()).toList();
-      runner.run(inputs, batchSize, stop, cams -> done.add(write(prepared.get(ok.get(cams.index())), cams)));
-      long shared = (System.nanoTime() - batchStart) / Math.max(1, done.size());
-      for (int k = 0; k < done.size(); k++) {
-        int i = ok.get(k);
-        ImageReport r = done.get(k);
-        reports[i] = new ImageReport(r.input(), r.status(), r.error(), r.layer(), r.top5(),
-            r.heatmaps(), (prepared.get(i).nanos() + shared) / 1_000_000);
+    // Reports go out in input order: the failed images before an explained one go first.
+    int[] reported = {0};
+    Consumer<Integer> failedUpTo = end -> {
+      for (; reported[0] < end && !stop.getAsBoolean(); reported[0]++) {
+        Prepared p = prepared.get(reported[0]);
+        sink.accept(ImageReport.failed(p.input().source(), p.error(), p.nanos() / 1_000_000));
       }
+    };
+    failedUpTo.accept(ok.isEmpty() ? prepared.size() : ok.get(0));
+    if (ok.isEmpty() || stop.getAsBoolean()) {
+      return;
     }
-    // Images not reached after a stop request are left out: they will be redone on resume.
-    List<ImageReport> finished = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (reports[i] == null) {
-        if (ok.contains(i)) {
-          break;
-        }
-        continue;
+    long[] last = {System.nanoTime()};
+    List<float[]> inputs = ok.stream().map(i -> prepared.get(i).tensor()).toList();
+    runner.run(inputs, batchSize, stop, cams -> {
+      int i = ok.get(cams.index());
+      failedUpTo.accept(i);
+      if (stop.getAsBoolean()) {
+        return;
       }
-      finished.add(reports[i]);
+      Prepared p = prepared.get(i);
+      ImageReport r = write(p, cams);
+      long now = System.nanoTime();
+      // The network's time since the previous image (the first one carries the forward pass).
+      sink.accept(new ImageReport(r.input(), r.status(), r.error(), r.layer(), r.top5(), r.heatmaps(),
+          (p.nanos() + now - last[0]) / 1_000_000));
+      last[0] = now;
+      reported[0] = i + 1;
+    });
+    if (reported[0] > ok.get(ok.size() - 1)) {
+      failedUpTo.accept(prepared.size());
     }
-    return finished;
   }
 
   /**
@@ -211,7 +241,8 @@ public final class Explainer implements AutoCloseable {
       image = pixels(p);
       for (Cam cam : cams.cams()) {
         ClassScore target = score(cams.probabilities(), cam.target());
-        outputs.add(files.write(p.input().outputBase(), image, cam.method().name(), target, cam.heatmap()));
+        outputs.add(files.write(p.input().outputBase(), image, cam.method().name(), target, cam.heatmap(),
+            cam.raw()));
       }
     } catch (XaiCamException e) {
       if (e.exitCode() == XaiCamException.EXIT_SETUP && !AtomicFile.onlyThisFile(e)) {
@@ -228,7 +259,24 @@ public final class Explainer implements AutoCloseable {
     }
     List<ClassScore> top5 = Targets.ranked(cams.probabilities(), 5).stream()
         .map(c -> score(cams.probabilities(), c)).toList();
+    if (gallery != null) {
+      addGalleryRows(image, top5.get(0), cams, outputs);
+    }
     return new ImageReport(p.input().source(), ImageReport.Status.OK, null, plan.layer().name(), top5, outputs, 0);
+  }
+
+  /** One gallery row per class the image explains, an overlay per method in each. */
+  private void addGalleryRows(DecodedImage image, ClassScore predicted, ImageCams cams, List<HeatmapOutput> outputs) {
+    for (int target : cams.targets()) {
+      List<GalleryFile.Overlay> overlays = new ArrayList<>();
+      for (int c = 0; c < cams.cams().size(); c++) {
+        Cam cam = cams.cams().get(c);
+        if (cam.target() == target) {
+          overlays.add(new GalleryFile.Overlay(cam.method().name(), cam.heatmap(), outputs.get(c).png()));
+        }
+      }
+      gallery.add(image, predicted, score(cams.probabilities(), target), overlays);
+    }
   }
 
   /** Whether every probability and heatmap value of an image is a finite number. */
@@ -253,16 +301,25 @@ public final class Explainer implements AutoCloseable {
     return new ClassScore(index, plan.labels().name(index), probabilities[index]);
   }
 
-  /** Writes the montage of every image explained so far, if one was asked for. */
-  public void writeMontage() {
+  /** Writes the montage and puts the gallery page in place, of every image explained so far, if asked for. */
+  public void writeFigures() {
     if (montage != null) {
       montage.write();
     }
+    if (gallery != null) {
+      gallery.finish();
+    }
   }
 
-  /** Frees the network's native memory. */
+  /** Frees the network's native memory, and drops an unfinished gallery page. */
   @Override
   public void close() {
-    network.close();
+    try {
+      network.close();
+    } finally {
+      if (gallery != null) {
+        gallery.close();
+      }
+    }
   }
 }

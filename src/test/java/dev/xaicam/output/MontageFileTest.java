@@ -1,5 +1,6 @@
 package dev.xaicam.output;
 
+import dev.xaicam.image.Colormap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class MontageFileTest {
   @Test
   void writesNothingWhenNoImageWasExplained() {
     Path target = dir.resolve("figure.png");
-    new MontageFile(target).write();
+    new MontageFile(target, 0.5, Colormap.JET, "").write();
     assertThat(target).doesNotExist();
   }
 }

@@ -14,7 +14,7 @@ class OutputLayoutTest {
 
   @Test
   void oneTargetPerImageLeavesTheClassOutOfTheName() {
-    OutputLayout layout = new OutputLayout(List.of("gradcam"), List.of(), 1, true);
+    OutputLayout layout = new OutputLayout(List.of("gradcam"), List.of(), 1, true, false);
     Path base = dir.resolve("a/dog");
     assertThat(layout.png(base, "gradcam", 281)).isEqualTo(dir.resolve("a/dog.gradcam.png"));
     assertThat(layout.npy(base, "gradcam", 281)).isEqualTo(dir.resolve("a/dog.gradcam.npy"));
@@ -22,7 +22,7 @@ class OutputLayoutTest {
 
   @Test
   void severalTargetsPutTheClassIntoTheNameAndNoNpyWithoutAsking() {
-    OutputLayout layout = new OutputLayout(List.of("gradcam"), List.of(3, 5), 2, false);
+    OutputLayout layout = new OutputLayout(List.of("gradcam"), List.of(3, 5), 2, false, false);
     Path base = dir.resolve("dog");
     assertThat(layout.png(base, "gradcam", 5)).isEqualTo(dir.resolve("dog.gradcam.5.png"));
     assertThat(layout.npy(base, "gradcam", 5)).isNull();
@@ -30,7 +30,7 @@ class OutputLayoutTest {
 
   @Test
   void completeNeedsEveryMethodsOverlayAndNpy() throws IOException {
-    OutputLayout layout = new OutputLayout(List.of("gradcam", "layercam"), List.of(), 1, true);
+    OutputLayout layout = new OutputLayout(List.of("gradcam", "layercam"), List.of(), 1, true, false);
     Path base = dir.resolve("dog");
     touch("dog.gradcam.png", "dog.gradcam.npy", "dog.layercam.png");
     assertThat(layout.complete(base)).isFalse();
@@ -41,7 +41,7 @@ class OutputLayoutTest {
 
   @Test
   void completeWithExplicitClassesNeedsEachClassesFiles() throws IOException {
-    OutputLayout layout = new OutputLayout(List.of("gradcam"), List.of(3, 5), 2, false);
+    OutputLayout layout = new OutputLayout(List.of("gradcam"), List.of(3, 5), 2, false, false);
     touch("dog.gradcam.3.png");
     assertThat(layout.complete(dir.resolve("dog"))).isFalse();
     touch("dog.gradcam.5.png");
@@ -50,7 +50,7 @@ class OutputLayoutTest {
 
   @Test
   void completeWithTopKCountsClassTaggedOverlays() throws IOException {
-    OutputLayout layout = new OutputLayout(List.of("gradcam"), List.of(), 3, true);
+    OutputLayout layout = new OutputLayout(List.of("gradcam"), List.of(), 3, true, false);
     Path base = dir.resolve("dog");
     // An untagged overlay, another method's, another image's and a non-numeric tag do not count.
     touch("dog.gradcam.png", "dog.gradcam.7.png", "dog.gradcam.7.npy", "dog.layercam.1.png", "dogs.gradcam.2.png",
