@@ -130,6 +130,7 @@ public final class XaiCamCommand implements Callable<Integer> {
 
   /** The overlays' colour map. */
   @Option(names = "--colormap", paramLabel = "NAME", defaultValue = ExplainSettings.DEFAULT_COLORMAP,
+      converter = ColormapNames.class, completionCandidates = ColormapNames.class,
       description = "Colour map of overlays, montage and gallery: ${COMPLETION-CANDIDATES} (default: "
           + "${DEFAULT-VALUE}).")
   Colormap colormap;
