@@ -39,6 +39,8 @@ final class ProgressReport implements BatchRun.Listener, AutoCloseable {
   private volatile int done;
   /** Images explained (or failed while explained): the ones the time left is estimated from. */
   private volatile int explained;
+  /** Whether the bar has been closed. */
+  private boolean closed;
 
   /** Progress of {@code total} images in {@code mode} on {@code err}, each report passed on to {@code next} first. */
   ProgressReport(Mode mode, int total, PrintStream err, ReportPrinter next) {
@@ -88,10 +90,11 @@ final class ProgressReport implements BatchRun.Listener, AutoCloseable {
     return secondsPerImage().map(s -> Math.round(s * (total - done)));
   }
 
-  /** Finishes the bar's line. */
+  /** Finishes the bar's line; closing again does nothing. */
   @Override
   public void close() {
-    if (bar != null) {
+    if (bar != null && !closed) {
+      closed = true;
       bar.close();
       next.printAbove(ReportPrinter.LinePrinting.PLAIN);
     }

@@ -248,9 +248,11 @@ public final class XaiCamCommand implements Callable<Integer> {
           summary = run.run().withFailed(collected.errors().size());
           explainer.writeFigures();
           printer.summary(summary, batchMode);
+          // Before the stopper lets a Ctrl-C exit go on: the closing lines, below the finished bar.
+          progress.close();
+          printer.textSummary(summary, batchMode, total);
         }
       }
-      printer.textSummary(summary, batchMode, total);
     }
     if (summary.interrupted()) {
       return XaiCamException.EXIT_INTERRUPTED;
