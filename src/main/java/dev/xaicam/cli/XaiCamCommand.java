@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     // Each example fits 80 columns: a long one continues on an indented line, as a shell would.
     footer = {
-      "  xai-cam dog.jpg                 # Grad-CAM of the top class: xai-cam-out/dog.gradcam.png",
+      "  xai-cam dog.jpg                   # top class: xai-cam-out/dog.gradcam.png",
       "  xai-cam -m gradcam++,scorecam --npy -o out a.jpg b.png",
       "  xai-cam -c \"golden retriever\" -l block4_conv3 dog.jpg",
       "  xai-cam --top-k 3 --montage figure.png --colormap viridis cat.png",
