@@ -697,6 +697,24 @@ class XaiCamCommandTest {
   }
 
   @Test
+  void randomWeightsWritesAFileTheModelLoadsAndTheSameSeedWritesTheSameWeights() throws IOException {
+    Path first = dir.resolve("r1.h5");
+    Path second = dir.resolve("r2.h5");
+
+    Run made = run("random-weights", "--model", TinyModels.NAME, "--seed", "5", first.toString());
+    run("random-weights", "--model", TinyModels.NAME, "--seed", "5", second.toString());
+    Run used = runWithWeights(first, "--npy", "-o", dir.resolve("a").toString(), CAT.toString());
+    Run again = runWithWeights(second, "--npy", "-o", dir.resolve("b").toString(), CAT.toString());
+
+    assertThat(made.exitCode()).as(made.err()).isZero();
+    assertThat(made.out()).contains("wrote random " + TinyModels.NAME + " weights (seed 5)");
+    assertThat(used.exitCode()).as(used.err()).isZero();
+    assertThat(again.exitCode()).isZero();
+    assertThat(npyValues(dir.resolve("a/cat_chelsea.gradcam.npy")))
+        .isEqualTo(npyValues(dir.resolve("b/cat_chelsea.gradcam.npy")));
+  }
+
+  @Test
   void helpIsASubcommandAndTheCompletionScriptAndExamplesFitEightyColumns() {
     Run help = run("help");
     Run completion = run("generate-completion");

@@ -1,8 +1,8 @@
 package dev.xaicam.output;
 
-import dev.xaicam.image.Colormap;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xaicam.image.Colormap;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

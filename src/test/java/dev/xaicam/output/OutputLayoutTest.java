@@ -62,6 +62,29 @@ class OutputLayoutTest {
     assertThat(layout.complete(base)).isTrue();
   }
 
+  @Test
+  void rawMapsAreNamedBesideTheOverlayAndCountForCompleteness() throws IOException {
+    OutputLayout layout = new OutputLayout(List.of("gradcam"), List.of(), 1, false, true);
+    Path base = dir.resolve("dog");
+    assertThat(layout.raw(base, "gradcam", 7)).isEqualTo(dir.resolve("dog.gradcam.raw.npy"));
+    assertThat(new OutputLayout(List.of("gradcam"), List.of(), 1, false, false).raw(base, "gradcam", 7)).isNull();
+
+    touch("dog.gradcam.png");
+    assertThat(layout.complete(base)).as("the .raw.npy is missing").isFalse();
+    touch("dog.gradcam.raw.npy");
+    assertThat(layout.complete(base)).isTrue();
+  }
+
+  @Test
+  void withTopKEveryCountedOverlayNeedsItsRawMap() throws IOException {
+    OutputLayout layout = new OutputLayout(List.of("gradcam"), List.of(), 2, false, true);
+    Path base = dir.resolve("dog");
+    touch("dog.gradcam.3.png", "dog.gradcam.4.png", "dog.gradcam.3.raw.npy");
+    assertThat(layout.complete(base)).isFalse();
+    touch("dog.gradcam.4.raw.npy");
+    assertThat(layout.complete(base)).isTrue();
+  }
+
   private void touch(String... names) throws IOException {
     for (String name : names) {
       Files.write(dir.resolve(name), new byte[] {1});
