@@ -190,37 +190,64 @@ public final class Explainer implements AutoCloseable {
         ok.add(i);
       }
     }
-    // Reports go out in input order: the failed images before an explained one go first.
-    int[] reported = {0};
-    Consumer<Integer> failedUpTo = end -> {
-      for (; reported[0] < end && !stop.getAsBoolean(); reported[0]++) {
-        Prepared p = prepared.get(reported[0]);
-        sink.accept(ImageReport.failed(p.input().source(), p.error(), p.nanos() / 1_000_000));
-      }
-    };
-    failedUpTo.accept(ok.isEmpty() ? prepared.size() : ok.get(0));
+    BatchReports reports = new BatchReports(prepared, stop, sink);
+    reports.failedBefore(ok.isEmpty() ? prepared.size() : ok.get(0));
     if (ok.isEmpty() || stop.getAsBoolean()) {
       return;
     }
-    long[] last = {System.nanoTime()};
     List<float[]> inputs = ok.stream().map(i -> prepared.get(i).tensor()).toList();
     runner.run(inputs, batchSize, stop, cams -> {
       int i = ok.get(cams.index());
-      failedUpTo.accept(i);
-      if (stop.getAsBoolean()) {
-        return;
+      reports.failedBefore(i);
+      // A failure just reported may have stopped the run (--fail-fast): this image is then not written.
+      if (!stop.getAsBoolean()) {
+        reports.explained(i, write(prepared.get(i), cams));
       }
-      Prepared p = prepared.get(i);
-      ImageReport r = write(p, cams);
-      long now = System.nanoTime();
-      // The network's time since the previous image (the first one carries the forward pass).
-      sink.accept(new ImageReport(r.input(), r.status(), r.error(), r.layer(), r.top5(), r.heatmaps(),
-          (p.nanos() + now - last[0]) / 1_000_000));
-      last[0] = now;
-      reported[0] = i + 1;
     });
-    if (reported[0] > ok.get(ok.size() - 1)) {
-      failedUpTo.accept(prepared.size());
+    if (reports.next() > ok.get(ok.size() - 1)) {
+      reports.failedBefore(prepared.size());
+    }
+  }
+
+  /**
+   * The reports of one batch, handed on in input order: an image that failed to decode is
+   * reported just before the next explained image (or at the end), unless the run has stopped.
+   */
+  private static final class BatchReports {
+    private final List<Prepared> prepared;
+    private final BooleanSupplier stop;
+    private final Consumer<ImageReport> sink;
+    /** The first image not yet reported. */
+    private int next;
+    /** When the previous report went out: each image's time is the network's time since. */
+    private long last = System.nanoTime();
+
+    BatchReports(List<Prepared> prepared, BooleanSupplier stop, Consumer<ImageReport> sink) {
+      this.prepared = prepared;
+      this.stop = stop;
+      this.sink = sink;
+    }
+
+    /** The first image not yet reported. */
+    int next() {
+      return next;
+    }
+
+    /** Reports the failed images before {@code end}, stopping as soon as the run is stopped. */
+    void failedBefore(int end) {
+      for (; next < end && !stop.getAsBoolean(); next++) {
+        Prepared p = prepared.get(next);
+        sink.accept(ImageReport.failed(p.input().source(), p.error(), p.nanos() / 1_000_000));
+      }
+    }
+
+    /** Reports image {@code i}, just written, with its decoding time and the network's since the last report. */
+    void explained(int i, ImageReport r) {
+      long now = System.nanoTime();
+      sink.accept(new ImageReport(r.input(), r.status(), r.error(), r.layer(), r.top5(), r.heatmaps(),
+          (prepared.get(i).nanos() + now - last) / 1_000_000));
+      last = now;
+      next = i + 1;
     }
   }
 
