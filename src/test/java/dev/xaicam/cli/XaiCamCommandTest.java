@@ -715,6 +715,27 @@ class XaiCamCommandTest {
   }
 
   @Test
+  void aBatchRunLoggedToAFileSaysWhatItLoadsThenItsTotals() {
+    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("--model", TinyModels.NAME, "--weights", weights.toString(), "-o",
+        dir.resolve("out").toString(), CAT.toString(), ROCKET.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    // Standard error is not a terminal here: the loading line, no bar (the log lines go to the
+    // process's own stderr, where progress is drawn), the totals.
+    List<String> lines = err.toString().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("xai-cam: loading " + TinyModels.NAME + " weights...");
+    assertThat(lines.get(lines.size() - 1)).startsWith("xai-cam: 2 explained, 0 skipped, 0 failed in ");
+    assertThat(out.toString().lines().toList()).hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains(" p=").contains(" -> ").endsWith(" ms)"));
+  }
+
+  @Test
   void helpIsASubcommandAndTheCompletionScriptAndExamplesFitEightyColumns() {
     Run help = run("help");
     Run completion = run("generate-completion");
