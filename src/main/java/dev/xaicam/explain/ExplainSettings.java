@@ -6,6 +6,7 @@ import dev.xaicam.image.ImageDecoder;
 import dev.xaicam.image.Preprocessing;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -247,7 +248,7 @@ public final class ExplainSettings {
     private boolean bgr;
     private Path labels;
     private int[] inputSize;
-    private Colormap colormap = Colormap.JET;
+    private Colormap colormap = Colormap.valueOf(DEFAULT_COLORMAP.toUpperCase(Locale.ROOT));
     private boolean raw;
     private Path html;
 
