@@ -22,23 +22,39 @@ public final class CamComputation {
    * @throws IllegalArgumentException naming the first need the inputs do not meet
    */
   public static Heatmap compute(CamMethod method, CamInputs inputs, int outHeight, int outWidth) {
+    checkSize(outHeight, outWidth);
+    return heatmapOf(rawMap(method, inputs), outHeight, outWidth);
+  }
+
+  /**
+   * One method's raw map for one image and one target class, before the shared tail; {@code
+   * --raw} writes it, and {@link #heatmapOf} turns it into the heatmap.
+   *
+   * @throws IllegalArgumentException naming the first need the inputs do not meet
+   */
+  public static RawMap rawMap(CamMethod method, CamInputs inputs) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(inputs, "inputs");
-    if (outHeight <= 0 || outWidth <= 0) {
-      throw new IllegalArgumentException(
-          "heatmap size must be positive, got " + outHeight + "x" + outWidth);
-    }
     for (MethodNeed need : method.needs()) {
       if (!need.isMetBy(inputs)) {
         throw new IllegalArgumentException(
             method.name() + " needs " + need.description() + ", which the caller did not supply");
       }
     }
-    return heatmapOf(method.rawMap(inputs), outHeight, outWidth);
+    return method.rawMap(inputs);
   }
 
-  /** ReLU, upsampling and normalisation of a raw map; every method's shared tail. */
-  static Heatmap heatmapOf(RawMap map, int outHeight, int outWidth) {
+  /** Rejects a heatmap size that is not positive. */
+  private static void checkSize(int outHeight, int outWidth) {
+    if (outHeight <= 0 || outWidth <= 0) {
+      throw new IllegalArgumentException(
+          "heatmap size must be positive, got " + outHeight + "x" + outWidth);
+    }
+  }
+
+  /** ReLU, upsampling to {@code outHeight x outWidth} and normalisation of a raw map; every method's shared tail. */
+  public static Heatmap heatmapOf(RawMap map, int outHeight, int outWidth) {
+    checkSize(outHeight, outWidth);
     double[] rectified = new double[map.values().length];
     for (int i = 0; i < rectified.length; i++) {
       rectified[i] = Math.max(map.values()[i], 0);

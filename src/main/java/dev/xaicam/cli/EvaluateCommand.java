@@ -174,7 +174,7 @@ final class EvaluateCommand implements Callable<Integer> {
     collected.errors().forEach(e -> err.println("xai-cam: " + e.message()));
     try (Evaluator evaluator = Evaluator.open(settings, catalog);
         ProgressReport progress = new ProgressReport(progressMode(images.size()), images.size(),
-            System.err, r -> {})) {
+            System.err, null)) {
       Evaluator.Listener listener = new Evaluator.Listener() {
         @Override
         public void scored(Path image, List<ImageScores> scores) {

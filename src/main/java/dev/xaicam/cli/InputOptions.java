@@ -2,10 +2,17 @@ package dev.xaicam.cli;
 
 import dev.xaicam.XaiCamException;
 import dev.xaicam.explain.InputCollection;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /** The explain command's inputs: image arguments, folder walks and path lists, and their collection. */
 final class InputOptions {
+  /** Bytes of standard input looked at to tell a path list from binary data. */
+  private static final int HEAD_BYTES = 4096;
+
   /** Images, folders, or "-" for a list on standard input. */
   @Parameters(paramLabel = "IMAGE", arity = "0..*",
       description = "Image files (JPEG, PNG, BMP, TIFF, WebP, ...) or folders; '-' reads paths from standard input.")
@@ -47,8 +57,7 @@ final class InputOptions {
     InputCollection collection = new InputCollection(output, recursive, includes, excludes);
     for (Path image : images) {
       if (image.toString().equals("-")) {
-        BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        collection.addLines(stdin, "standard input");
+        collection.addLines(pathList(System.in), "standard input");
       } else {
         collection.add(image);
       }
@@ -69,8 +78,40 @@ final class InputOptions {
     if (result.images().isEmpty()) {
       result.errors().forEach(e -> err.println("xai-cam: " + OneLine.of(e.message())));
       throw XaiCamException.usage("no images found in the arguments given (" + result.skippedNotImages()
-          + " non-image files and " + result.skippedHidden() + " hidden files skipped)");
+          + " non-image files, " + result.skippedHidden() + " hidden files"
+          + (includes.isEmpty() && excludes.isEmpty() ? "" : " and " + result.filteredOut()
+              + " images left out by --include/--exclude") + " skipped)"
+          + (result.imagesInSubFolders() ? "; sub-folders hold images: add -r to walk them" : ""));
     }
     return result;
+  }
+
+  /**
+   * Standard input as a list of paths; a usage error, at once, when it holds binary data (a NUL
+   * byte, or bytes that are not UTF-8 text, in its first block), as {@code cat x.png | xai-cam -} sends.
+   */
+  static BufferedReader pathList(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, HEAD_BYTES);
+    buffered.mark(HEAD_BYTES);
+    byte[] head = buffered.readNBytes(HEAD_BYTES);
+    buffered.reset();
+    if (!isText(head)) {
+      throw XaiCamException.usage("standard input holds binary data (an image?), not a list of paths: "
+          + "'-' reads file paths, one per line; name the image file instead (xai-cam x.png)");
+    }
+    return new BufferedReader(new InputStreamReader(buffered, StandardCharsets.UTF_8));
+  }
+
+  /** Whether {@code head} is UTF-8 text without NUL bytes; a character cut at the end of the block counts as text. */
+  private static boolean isText(byte[] head) {
+    for (byte b : head) {
+      if (b == 0) {
+        return false;
+      }
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CoderResult result = decoder.decode(ByteBuffer.wrap(head), CharBuffer.allocate(head.length), false);
+    return !result.isError();
   }
 }

@@ -4,11 +4,16 @@ import dev.xaicam.explain.BatchRun;
 import dev.xaicam.output.ImageReport;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;
 
 /**
- * How far a run has got, on standard error: a progress bar (done/total, rate, time left) when
- * standard error is a terminal, otherwise a plain log line every few seconds, or nothing.
+ * How far a run has got, on standard error: a progress bar (done/total, seconds per image, time
+ * left) redrawn every second when standard error is a terminal, with the per-image lines printed
+ * above it; otherwise a plain log line every few seconds, or nothing. The time left is estimated
+ * from the images explained only: skipped ones cost nothing, and the weight load is over before
+ * the first image starts.
  */
 final class ProgressReport implements BatchRun.Listener, AutoCloseable {
   private static final long LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
@@ -23,48 +28,84 @@ final class ProgressReport implements BatchRun.Listener, AutoCloseable {
     LOG
   }
 
-  private final BatchRun.Listener next;
+  private final ReportPrinter next;
   private final Mode mode;
   private final PrintStream err;
   private final int total;
   private final ProgressBar bar;
   private final long start = System.nanoTime();
   private long lastLog = System.nanoTime();
-  private int done;
+  /** Images reported, skipped ones included. */
+  private volatile int done;
+  /** Images explained (or failed while explained): the ones the time left is estimated from. */
+  private volatile int explained;
+  /** Whether the bar has been closed. */
+  private boolean closed;
 
-  ProgressReport(Mode mode, int total, PrintStream err, BatchRun.Listener next) {
+  /**
+   * Progress of {@code total} images in {@code mode} on {@code err}, each report passed on to
+   * {@code next} first ({@code null}: nothing prints per image, as in {@code evaluate}).
+   */
+  ProgressReport(Mode mode, int total, PrintStream err, ReportPrinter next) {
     this.mode = mode;
     this.total = total;
     this.err = err;
     this.next = next;
-    this.bar = mode == Mode.BAR ? ProgressBars.start("xai-cam", total, " img", 1, err) : null;
+    if (mode == Mode.BAR) {
+      BarLine line = new BarLine(err);
+      this.bar = ProgressBars.images(total, line, state -> secondsLeft().map(Duration::ofSeconds));
+      if (next != null) {
+        next.printAbove(line);
+      }
+    } else {
+      this.bar = null;
+    }
   }
 
   /** Passes the report on, then advances the bar or logs. */
   @Override
   public void finished(ImageReport report) {
-    next.finished(report);
+    if (next != null) {
+      next.finished(report);
+    }
     done++;
+    if (report.status() != ImageReport.Status.SKIPPED) {
+      explained++;
+    }
     if (bar != null) {
+      secondsPerImage().ifPresent(s -> bar.setExtraMessage(String.format(Locale.ROOT, "%.2f s/img", s)));
       bar.stepTo(done);
     } else if (mode == Mode.LOG) {
       long now = System.nanoTime();
       if (now - lastLog >= LOG_EVERY_NANOS || done == total) {
         lastLog = now;
-        double seconds = (now - start) / 1e9;
-        double rate = done / Math.max(seconds, 1e-9);
-        long left = Math.round((total - done) / Math.max(rate, 1e-9));
-        err.printf("xai-cam: %d/%d images, %.2f img/s, about %d s left%n", done, total, rate, left);
+        String left = secondsLeft().map(s -> "about " + s + " s left").orElse("time left not known yet");
+        err.printf("xai-cam: %d/%d images, %s%n", done, total, left);
         err.flush();
       }
     }
   }
 
-  /** Finishes the bar's line. */
+  /** Seconds per explained image so far; empty before the first. */
+  private Optional<Double> secondsPerImage() {
+    int n = explained;
+    return n == 0 ? Optional.empty() : Optional.of((System.nanoTime() - start) / 1e9 / n);
+  }
+
+  /** The images not yet reported at the pace of those explained; empty before the first. */
+  Optional<Long> secondsLeft() {
+    return secondsPerImage().map(s -> Math.round(s * (total - done)));
+  }
+
+  /** Finishes the bar's line; closing again does nothing. */
   @Override
   public void close() {
-    if (bar != null) {
+    if (bar != null && !closed) {
+      closed = true;
       bar.close();
+      if (next != null) {
+        next.printAbove(ReportPrinter.LinePrinting.PLAIN);
+      }
     }
   }
 }

@@ -18,8 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import dev.xaicam.image.Colormap;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,23 +35,30 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionText.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = {ModelsCommand.class, LayersCommand.class, BenchCommand.class, EvaluateCommand.class},
+    subcommands = {ModelsCommand.class, LayersCommand.class, BenchCommand.class, EvaluateCommand.class,
+        RandomWeightsCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
     description = {
       "Shows where an image classifier looked: class-activation heatmaps (the methods below) "
-          + "written as JET-colour overlays, .npy arrays and reports.",
+          + "written as colour overlays, .npy arrays and reports.",
       ""
     },
     footerHeading = "%nExamples:%n",
+    // Each example fits 80 columns: a long one continues on an indented line, as a shell would.
     footer = {
-      "  xai-cam dog.jpg                      # Grad-CAM of the top class: xai-cam-out/dog.gradcam.png",
+      "  xai-cam dog.jpg                   # top class: xai-cam-out/dog.gradcam.png",
       "  xai-cam -m gradcam++,scorecam --npy -o out a.jpg b.png",
       "  xai-cam -c \"golden retriever\" -l block4_conv3 dog.jpg",
-      "  xai-cam --top-k 3 --montage figure.png cat.png",
-      "  xai-cam -r --skip-existing --report run.jsonl -o out photos/   # a folder tree, resumable",
-      "  find . -name '*.jpg' | xai-cam --json -                         # paths from a pipe",
+      "  xai-cam --top-k 3 --montage figure.png --colormap viridis cat.png",
+      "  xai-cam -r --skip-existing --report run.jsonl --html out/index.html \\",
+      "      -o out photos/                               # a folder tree, resumable",
+      "  find . -name '*.jpg' | xai-cam --json -          # paths from a pipe",
       "  xai-cam --weights vgg16.h5 --offline dog.jpg",
       "  xai-cam --model my_model.h5 --preprocess scale --labels labels.txt cat.jpg",
       "  xai-cam layers --model my_model.keras          # layers, shapes, default target",
+      "",
+      "Environment:",
+      "  XAI_CAM_HOME   where downloaded weights are kept (default ~/.xai-cam);",
+      "                 'xai-cam models' shows the files and whether they are there.",
       "",
       "Exit codes: 0 all images explained, 1 some input failed, 2 usage error,",
       "3 cannot run here (weights or native libraries), 130 interrupted."
@@ -131,6 +141,25 @@ public final class XaiCamCommand implements Callable<Integer> {
   /** Whether to also write .npy heatmaps. */
   @Option(names = "--npy", description = "Also write each normalised heatmap as <stem>.<method>.npy.")
   boolean npy;
+
+  /** Whether the raw maps are written too. */
+  @Option(names = "--raw",
+      description = "Also write each method's map at layer resolution before ReLU and normalisation as "
+          + "<stem>.<method>.raw.npy (float64), to compare magnitudes across images.")
+  boolean raw;
+
+  /** The overlays' colour map. */
+  @Option(names = "--colormap", paramLabel = "NAME", defaultValue = ExplainSettings.DEFAULT_COLORMAP,
+      converter = ColormapNames.class, completionCandidates = ColormapNames.class,
+      description = "Colour map of overlays, montage and gallery: ${COMPLETION-CANDIDATES} (default: "
+          + "${DEFAULT-VALUE}).")
+  Colormap colormap;
+
+  /** Gallery page to write, or null. */
+  @Option(names = "--html", paramLabel = "FILE",
+      description = "Also write a self-contained HTML gallery: a row per image with its thumbnail, classes, "
+          + "and one overlay per method linking to the files.")
+  Path html;
 
   /** Montage picture to write, or null. */
   @Option(names = "--montage", paramLabel = "FILE",
@@ -243,33 +272,43 @@ public final class XaiCamCommand implements Callable<Integer> {
     if (montage != null) {
       AtomicFile.checkTarget(montage, "--montage");
     }
+    if (html != null) {
+      AtomicFile.checkTarget(html, "--html");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     InputCollection.Result collected = inputs.collect(output, err);
     List<ImageInput> images = collected.images();
     TemporaryFile.removeStale(output);
     boolean batchMode = images.size() + collected.errors().size() > 1;
-    ReportPrinter printer = new ReportPrinter(out, err, shared.json, quiet, report);
-    // Everything that needs no weights is settled first: a run with nothing to explain loads none.
-    RunPlan plan = RunPlan.of(settings, catalog());
-    PendingWork pending = PendingWork.of(images, plan.layout(npy), skipExisting, settings.maxPixels());
-    if (!pending.needsNetwork()) {
-      return finishWithoutNetwork(pending, collected, printer, batchMode);
-    }
+    int total = images.size() + collected.errors().size();
     BatchRun.Summary summary;
-    try (Explainer explainer = Explainer.open(settings, plan, images.size());
-        ProgressReport progress = new ProgressReport(progressMode(batchMode), images.size(), System.err, printer)) {
-      // A folder that could not be listed fails the run like an image that could not be read.
-      collected.errors().forEach(e -> printer.finished(ImageReport.failed(e.path(), e.message(), 0)));
-      BatchRun run = new BatchRun(explainer, images,
-          new BatchRun.Options(batchSize, skipExisting, failFast, decodeThreads()), progress);
-      try (StopOnSignal stopper = new StopOnSignal(run::requestStop)) {
-        summary = run.run().withFailed(collected.errors().size());
-        explainer.writeMontage();
-        printer.summary(summary, batchMode);
+    try (ReportPrinter printer = new ReportPrinter(out, err, shared.json, quiet, report)) {
+      // Everything that needs no weights is settled first: a run with nothing to explain loads none.
+      RunPlan plan = RunPlan.of(settings, catalog());
+      PendingWork pending = PendingWork.of(images, plan.layout(npy, raw), skipExisting,
+          settings.maxPixels());
+      if (!pending.needsNetwork()) {
+        return finishWithoutNetwork(pending, collected, printer, batchMode, total);
+      }
+      ProgressReport.Mode mode = progressMode(batchMode);
+      try (Explainer explainer = Explainer.open(settings, plan, images.size(),
+              stage -> showStage(stage, mode, err));
+          ProgressReport progress = new ProgressReport(mode, images.size(), System.err, printer)) {
+        // A folder that could not be listed fails the run like an image that could not be read.
+        collected.errors().forEach(e -> printer.finished(ImageReport.failed(e.path(), e.message(), 0)));
+        BatchRun run = new BatchRun(explainer, images,
+            new BatchRun.Options(batchSize, skipExisting, failFast, decodeThreads()), progress);
+        try (StopOnSignal stopper = new StopOnSignal(run::requestStop)) {
+          summary = run.run().withFailed(collected.errors().size());
+          explainer.writeFigures();
+          printer.summary(summary, batchMode);
+          // Before the stopper lets a Ctrl-C exit go on: the closing lines, below the finished bar.
+          progress.close();
+          printer.textSummary(summary, batchMode, total);
+        }
       }
     }
-    printer.textSummary(summary, batchMode);
     if (summary.interrupted()) {
       return XaiCamException.EXIT_INTERRUPTED;
     }
@@ -281,7 +320,7 @@ public final class XaiCamCommand implements Callable<Integer> {
    * failures are reported as usual, skipped images only in JSON, then one closing line.
    */
   private int finishWithoutNetwork(PendingWork pending, InputCollection.Result collected,
-      ReportPrinter printer, boolean batchMode) {
+      ReportPrinter printer, boolean batchMode, int total) {
     collected.errors().forEach(e -> printer.finished(ImageReport.failed(e.path(), e.message(), 0)));
     for (ImageReport r : pending.reports()) {
       if (r.status() == ImageReport.Status.ERROR || shared.json) {
@@ -300,8 +339,16 @@ public final class XaiCamCommand implements Callable<Integer> {
       }
       return XaiCamException.EXIT_OK;
     }
-    printer.textSummary(summary, batchMode);
+    printer.textSummary(summary, batchMode, total);
     return XaiCamException.EXIT_INPUT;
+  }
+
+  /** The loading line, where someone watches standard error: with a bar, or in logs. */
+  private void showStage(String stage, ProgressReport.Mode mode, PrintWriter err) {
+    if (!quiet && (mode == ProgressReport.Mode.LOG || Terminal.stderrIsTerminal())) {
+      err.println("xai-cam: " + stage);
+      err.flush();
+    }
   }
 
   /** The checked settings: every range check is the builder's. */
@@ -310,7 +357,8 @@ public final class XaiCamCommand implements Callable<Integer> {
         .weights(shared.weights).offline(offline).methods(methods)
         .layer(layer).classes(classes).topK(topK).alpha(alpha).npy(npy).batchSize(batchSize).maxN(maxN)
         .smoothSamples(smoothSamples).smoothNoise(smoothNoise).seed(seed)
-        .maxPixels(maxPixels).montage(montage).float64(float64).threads(shared.threads).build();
+        .maxPixels(maxPixels).montage(montage).float64(float64).threads(shared.threads).colormap(colormap).raw(raw)
+        .html(html).build();
   }
 
   /** A bar on a terminal; log lines otherwise, except with --json, where stderr holds only failures. */

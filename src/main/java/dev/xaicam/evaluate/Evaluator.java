@@ -72,7 +72,7 @@ public final class Evaluator implements AutoCloseable {
   /** Resolves the plan (usage errors before anything native loads), then loads the network. */
   public static Evaluator open(EvaluateSettings settings, ModelCatalog catalog) {
     RunPlan plan = RunPlan.of(settings.explain(), catalog);
-    return new Evaluator(settings, plan, Explainer.loadNetwork(settings.explain(), plan));
+    return new Evaluator(settings, plan, Explainer.loadNetwork(settings.explain(), plan, stage -> { }));
   }
 
   /** The resolved plan (for the report's header). */

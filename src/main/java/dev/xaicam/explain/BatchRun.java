@@ -21,6 +21,12 @@ public final class BatchRun {
   private final Options options;
   private final Listener listener;
   private volatile boolean stopRequested;
+  /** Images explained so far. */
+  private int ok;
+  /** Images failed so far. */
+  private int failed;
+  /** Whether a failure under {@code --fail-fast} has ended the run. */
+  private boolean failedFast;
 
   /**
    * How the run behaves.
@@ -66,7 +72,7 @@ public final class BatchRun {
     }
   }
 
-  /** Prepares a run; nothing happens until {@link #run()}. */
+  /** Prepares a run; nothing happens until {@link #run()}, which is called once. */
   public BatchRun(Explainer explainer, List<ImageInput> inputs, Options options, Listener listener) {
     this.explainer = explainer;
     this.inputs = List.copyOf(inputs);
@@ -77,10 +83,7 @@ public final class BatchRun {
   /** Processes every input (or until stopped) and says how it went. */
   public Summary run() {
     long start = System.nanoTime();
-    int ok = 0;
     int skipped = 0;
-    int failed = 0;
-    boolean failedFast = false;
     ExecutorService decoders = Executors.newFixedThreadPool(options.decodeThreads(), runnable -> {
       Thread t = new Thread(runnable, "xai-cam-decode");
       t.setDaemon(true);
@@ -113,20 +116,24 @@ public final class BatchRun {
         if (batch.isEmpty() || stopRequested) {
           continue;
         }
-        for (ImageReport report : explainer.explainPrepared(batch, () -> stopRequested)) {
-          listener.finished(report);
-          if (report.status() == ImageReport.Status.ERROR) {
-            failed++;
-            failedFast |= options.failFast();
-          } else {
-            ok++;
-          }
-        }
+        // --fail-fast ends the batch at its first failure: the images after it are not explained.
+        explainer.explainPrepared(batch, () -> stopRequested || failedFast, this::finished);
       }
     } finally {
       decoders.shutdownNow();
     }
     return new Summary(ok, skipped, failed, (System.nanoTime() - start) / 1_000_000, stopRequested, failedFast);
+  }
+
+  /** Passes one explained (or failed) image's report on and counts it. */
+  private void finished(ImageReport report) {
+    listener.finished(report);
+    if (report.status() == ImageReport.Status.ERROR) {
+      failed++;
+      failedFast |= options.failFast();
+    } else {
+      ok++;
+    }
   }
 
   /** Asks the run to stop after the image in flight; safe from any thread (a shutdown hook). */

@@ -8,6 +8,7 @@ import dev.xaicam.cam.InputGradients;
 import dev.xaicam.cam.LayerSignal;
 import dev.xaicam.cam.MethodNeed;
 import dev.xaicam.network.BackwardMode;
+import dev.xaicam.cam.RawMap;
 import dev.xaicam.network.GraphNetwork;
 import dev.xaicam.network.GraphPass;
 import dev.xaicam.network.TargetNode;
@@ -65,8 +66,9 @@ public final class CamRunner {
    * @param method the method that made it
    * @param target the class it explains
    * @param heatmap the normalised map at network input size
+   * @param raw the method's map before ReLU, upsampling and normalisation ({@code --raw})
    */
-  public record Cam(CamMethod method, int target, Heatmap heatmap) {}
+  public record Cam(CamMethod method, int target, Heatmap heatmap, RawMap raw) {}
 
   /**
    * One image's results.
@@ -122,8 +124,8 @@ public final class CamRunner {
           int target = imageTargets.get(k).get(round);
           CamInputs camInputs = imageInputs(pass, byRound.get(round), k, inputs.get(k), target);
           for (CamMethod method : methods) {
-            cams.add(new Cam(method, target,
-                CamComputation.compute(method, camInputs, height, width)));
+            RawMap raw = CamComputation.rawMap(method, camInputs);
+            cams.add(new Cam(method, target, CamComputation.heatmapOf(raw, height, width), raw));
           }
         }
         sink.accept(new ImageCams(k, probabilities[k], imageTargets.get(k), cams));

@@ -1,10 +1,13 @@
 package dev.xaicam.explain;
 
 import dev.xaicam.cam.CamOptions;
+import dev.xaicam.image.Colormap;
 import dev.xaicam.image.ImageDecoder;
 import dev.xaicam.image.Preprocessing;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Everything an explain run is told before it reads its first image: immutable, made with
@@ -14,6 +17,8 @@ import java.util.List;
 public final class ExplainSettings {
   /** Model explained unless {@code --model} says otherwise. */
   public static final String DEFAULT_MODEL = "vgg16";
+  /** The overlays' colour map unless {@code --colormap} says otherwise: JET, as the notebooks. */
+  public static final String DEFAULT_COLORMAP = "jet";
   /** CAM method run unless {@code --method} says otherwise. */
   public static final String DEFAULT_METHOD = "gradcam";
   /** Top classes explained per image. */
@@ -85,6 +90,9 @@ public final class ExplainSettings {
   private final boolean bgr;
   private final Path labels;
   private final int[] inputSize;
+  private final Colormap colormap;
+  private final boolean raw;
+  private final Path html;
 
   private ExplainSettings(Builder b) {
     model = b.model;
@@ -109,6 +117,9 @@ public final class ExplainSettings {
     bgr = b.bgr;
     labels = b.labels;
     inputSize = b.inputSize == null ? null : b.inputSize.clone();
+    colormap = b.colormap;
+    raw = b.raw;
+    html = b.html;
   }
 
   /** A builder holding every default. */
@@ -236,6 +247,21 @@ public final class ExplainSettings {
     return threads;
   }
 
+  /** The colour map of overlays, montage and gallery. */
+  public Colormap colormap() {
+    return colormap;
+  }
+
+  /** Whether each method's raw map (layer resolution, before ReLU and normalisation) is written too. */
+  public boolean raw() {
+    return raw;
+  }
+
+  /** The {@code --html} gallery page to write, or {@code null}. */
+  public Path html() {
+    return html;
+  }
+
   /** The most TensorFlow threads {@code --threads} may ask for on this machine. */
   public static int maxThreads() {
     return MAX_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors();
@@ -265,8 +291,29 @@ public final class ExplainSettings {
     private boolean bgr;
     private Path labels;
     private int[] inputSize;
+    private Colormap colormap = Colormap.valueOf(DEFAULT_COLORMAP.toUpperCase(Locale.ROOT));
+    private boolean raw;
+    private Path html;
 
     private Builder() {}
+
+    /** Sets {@link ExplainSettings#colormap()}. */
+    public Builder colormap(Colormap value) {
+      colormap = Objects.requireNonNull(value, "colormap");
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#raw()}. */
+    public Builder raw(boolean value) {
+      raw = value;
+      return this;
+    }
+
+    /** Sets {@link ExplainSettings#html()}. */
+    public Builder html(Path value) {
+      html = value;
+      return this;
+    }
 
     /** Sets {@link ExplainSettings#preprocess()}. */
     public Builder preprocess(Preprocessing value) {

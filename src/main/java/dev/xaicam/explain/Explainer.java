@@ -1,6 +1,7 @@
 package dev.xaicam.explain;
 
 import dev.xaicam.XaiCamException;
+import dev.xaicam.cam.CamMethod;
 import dev.xaicam.explain.CamRunner.Cam;
 import dev.xaicam.explain.CamRunner.ImageCams;
 import dev.xaicam.image.DecodedImage;
@@ -13,16 +14,20 @@ import dev.xaicam.network.ModelWeights;
 import dev.xaicam.network.Precision;
 import dev.xaicam.network.WeightArray;
 import dev.xaicam.output.AtomicFile;
+import dev.xaicam.output.GalleryFile;
 import dev.xaicam.output.HeatmapFiles;
 import dev.xaicam.output.ImageReport;
 import dev.xaicam.output.ImageReport.ClassScore;
 import dev.xaicam.output.ImageReport.HeatmapOutput;
 import dev.xaicam.output.MontageFile;
 import dev.xaicam.output.OutputLayout;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Explains images with one loaded network: decode and preprocess ({@link #prepare}), then a batch
@@ -37,6 +42,8 @@ public final class Explainer implements AutoCloseable {
   private final HeatmapFiles files;
   /** The {@code --montage} picture, or {@code null}. */
   private final MontageFile montage;
+  /** The {@code --html} gallery page, or {@code null}. */
+  private final GalleryFile gallery;
   /** Decodes images, with the run's pixel limit. */
   private final ImageDecoder decoder;
   /** The loaded network. */
@@ -52,9 +59,13 @@ public final class Explainer implements AutoCloseable {
 
   private Explainer(ExplainSettings settings, RunPlan plan, GraphNetwork network, int images) {
     this.plan = plan;
-    this.layout = plan.layout(settings.npy());
-    this.files = new HeatmapFiles(layout, settings.alpha());
-    this.montage = settings.montage() == null ? null : new MontageFile(settings.montage());
+    this.layout = plan.layout(settings.npy(), settings.raw());
+    this.files = new HeatmapFiles(layout, settings.alpha(), settings.colormap());
+    this.montage = settings.montage() == null ? null
+        : new MontageFile(settings.montage(), settings.alpha(), settings.colormap(), plan.heading());
+    List<String> methodNames = plan.methods().stream().map(CamMethod::name).toList();
+    this.gallery = settings.html() == null ? null : GalleryFile.open(settings.html(), "xai-cam: "
+        + String.join(", ", methodNames), plan.heading(), methodNames, settings.alpha(), settings.colormap());
     this.decoder = new ImageDecoder(settings.maxPixels());
     this.network = network;
     this.runner = new CamRunner(network, plan.layer(), plan.methods(), plan.targets(), settings.batchSize());
@@ -69,11 +80,12 @@ public final class Explainer implements AutoCloseable {
   }
 
   /**
-   * Resolves the plan, then loads the network (library callers; batches padded to the batch size).
+   * Resolves the plan, then loads the network (library callers; batches padded to the batch size;
+   * no loading line).
    */
   public static Explainer open(ExplainSettings settings, ModelCatalog catalog) {
     RunPlan plan = RunPlan.of(settings, catalog);
-    return open(settings, plan, settings.batchSize());
+    return open(settings, plan, settings.batchSize(), stage -> { });
   }
 
   /**
@@ -81,19 +93,26 @@ public final class Explainer implements AutoCloseable {
    * without natives) and makes the explainer.
    *
    * @param images how many images the run was given: batches are padded to at most that many rows
+   * @param stage told what is being loaded ("loading vgg16 weights (553 MB)..."), which takes
+   *     seconds
    */
-  public static Explainer open(ExplainSettings settings, RunPlan plan, int images) {
-    return new Explainer(settings, plan, loadNetwork(settings, plan), images);
+  public static Explainer open(ExplainSettings settings, RunPlan plan, int images,
+      Consumer<String> stage) {
+    return new Explainer(settings, plan, loadNetwork(settings, plan, stage), images);
   }
 
   /**
    * Sizes TensorFlow's threads, loads the plan's weights (non-finite values refused) and builds
    * the network in the settings' precision: what every command running a network does first.
    */
-  public static GraphNetwork loadNetwork(ExplainSettings settings, RunPlan plan) {
+  public static GraphNetwork loadNetwork(ExplainSettings settings, RunPlan plan,
+      Consumer<String> stage) {
     if (settings.threads() != null) {
       TensorRuntime.shared().useThreads(settings.threads());
     }
+    long bytes = settings.weights() != null ? sizeOf(settings.weights()) : plan.model().weights().fileBytes();
+    stage.accept("loading " + plan.model().name() + " weights"
+        + (bytes >= 1_000_000 ? " (" + bytes / 1_000_000 + " MB)" : "") + "...");
     ModelWeights weights = plan.model().weights().load(settings.weights(), settings.offline());
     // Mapped arrays come from a weight cache written only from weights that passed this check.
     weights.byLayer().forEach((name, arrays) -> FiniteWeights.check(name,
@@ -105,6 +124,15 @@ public final class Explainer implements AutoCloseable {
     weights = null;
     System.gc();
     return network;
+  }
+
+  /** The size of {@code file}, or 0 when it cannot be read (loading it says why). */
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   /** Where this run's files go, for {@code --skip-existing}. */
@@ -161,14 +189,15 @@ public final class Explainer implements AutoCloseable {
   }
 
   /**
-   * Explains up to a batch of prepared images with one forward pass; the reports come back in
-   * input order, failed images included, and one image's failure never stops the others. Once
-   * {@code stop} turns true no further image is started: the reports then cover only the images
-   * finished (and the failed ones before them).
+   * Explains up to a batch of prepared images with one forward pass, handing each image's report
+   * to {@code sink} as soon as it is written, in input order, failed images included; one image's
+   * failure never stops the others. Once {@code stop} turns true (checked before each image, so
+   * {@code --fail-fast} can end the batch at the failure just reported) no further image is
+   * started, and the images not reached get no report: a resumed run redoes them.
    */
-  public List<ImageReport> explainPrepared(List<Prepared> prepared, BooleanSupplier stop) {
+  public void explainPrepared(List<Prepared> prepared, BooleanSupplier stop, Consumer<ImageReport> sink) {
     try {
-      return explainBatch(prepared, stop);
+      explainBatch(prepared, stop, sink);
     } finally {
       for (Prepared p : prepared) {
         if (p.image() != null) {
@@ -179,43 +208,72 @@ public final class Explainer implements AutoCloseable {
   }
 
   /** {@link #explainPrepared}, the kept pixels not yet given back. */
-  private List<ImageReport> explainBatch(List<Prepared> prepared, BooleanSupplier stop) {
-    int n = prepared.size();
-    ImageReport[] reports = new ImageReport[n];
+  private void explainBatch(List<Prepared> prepared, BooleanSupplier stop, Consumer<ImageReport> sink) {
     List<Integer> ok = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      Prepared p = prepared.get(i);
-      if (p.error() == null) {
+    for (int i = 0; i < prepared.size(); i++) {
+      if (prepared.get(i).error() == null) {
         ok.add(i);
-      } else {
-        reports[i] = ImageReport.failed(p.input().source(), p.error(), p.nanos() / 1_000_000);
       }
     }
-    if (!ok.isEmpty()) {
-      long batchStart = System.nanoTime();
-      List<ImageReport> done = new ArrayList<>();
-      List<float[]> inputs = ok.stream().map(i -> prepared.get(i).tensor()).toList();
-      runner.run(inputs, batchSize, stop, cams -> done.add(write(prepared.get(ok.get(cams.index())), cams)));
-      long shared = (System.nanoTime() - batchStart) / Math.max(1, done.size());
-      for (int k = 0; k < done.size(); k++) {
-        int i = ok.get(k);
-        ImageReport r = done.get(k);
-        reports[i] = new ImageReport(r.input(), r.status(), r.error(), r.layer(), r.top5(),
-            r.heatmaps(), (prepared.get(i).nanos() + shared) / 1_000_000);
+    BatchReports reports = new BatchReports(prepared, stop, sink);
+    reports.failedBefore(ok.isEmpty() ? prepared.size() : ok.get(0));
+    if (ok.isEmpty() || stop.getAsBoolean()) {
+      return;
+    }
+    List<float[]> inputs = ok.stream().map(i -> prepared.get(i).tensor()).toList();
+    runner.run(inputs, batchSize, stop, cams -> {
+      int i = ok.get(cams.index());
+      reports.failedBefore(i);
+      // A failure just reported may have stopped the run (--fail-fast): this image is then not written.
+      if (!stop.getAsBoolean()) {
+        reports.explained(i, write(prepared.get(i), cams));
+      }
+    });
+    if (reports.next() > ok.get(ok.size() - 1)) {
+      reports.failedBefore(prepared.size());
+    }
+  }
+
+  /**
+   * The reports of one batch, handed on in input order: an image that failed to decode is
+   * reported just before the next explained image (or at the end), unless the run has stopped.
+   */
+  private static final class BatchReports {
+    private final List<Prepared> prepared;
+    private final BooleanSupplier stop;
+    private final Consumer<ImageReport> sink;
+    /** The first image not yet reported. */
+    private int next;
+    /** When the previous report went out: each image's time is the network's time since. */
+    private long last = System.nanoTime();
+
+    BatchReports(List<Prepared> prepared, BooleanSupplier stop, Consumer<ImageReport> sink) {
+      this.prepared = prepared;
+      this.stop = stop;
+      this.sink = sink;
+    }
+
+    /** The first image not yet reported. */
+    int next() {
+      return next;
+    }
+
+    /** Reports the failed images before {@code end}, stopping as soon as the run is stopped. */
+    void failedBefore(int end) {
+      for (; next < end && !stop.getAsBoolean(); next++) {
+        Prepared p = prepared.get(next);
+        sink.accept(ImageReport.failed(p.input().source(), p.error(), p.nanos() / 1_000_000));
       }
     }
-    // Images not reached after a stop request are left out: they will be redone on resume.
-    List<ImageReport> finished = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (reports[i] == null) {
-        if (ok.contains(i)) {
-          break;
-        }
-        continue;
-      }
-      finished.add(reports[i]);
+
+    /** Reports image {@code i}, just written, with its decoding time and the network's since the last report. */
+    void explained(int i, ImageReport r) {
+      long now = System.nanoTime();
+      sink.accept(new ImageReport(r.input(), r.status(), r.error(), r.layer(), r.top5(), r.heatmaps(),
+          (prepared.get(i).nanos() + now - last) / 1_000_000));
+      last = now;
+      next = i + 1;
     }
-    return finished;
   }
 
   /**
@@ -235,7 +293,8 @@ public final class Explainer implements AutoCloseable {
       image = pixels(p);
       for (Cam cam : cams.cams()) {
         ClassScore target = score(cams.probabilities(), cam.target());
-        outputs.add(files.write(p.input().outputBase(), image, cam.method().name(), target, cam.heatmap()));
+        outputs.add(files.write(p.input().outputBase(), image, cam.method().name(), target, cam.heatmap(),
+            cam.raw()));
       }
     } catch (XaiCamException e) {
       if (e.exitCode() == XaiCamException.EXIT_SETUP && !AtomicFile.onlyThisFile(e)) {
@@ -252,7 +311,24 @@ public final class Explainer implements AutoCloseable {
     }
     List<ClassScore> top5 = Targets.ranked(cams.probabilities(), 5).stream()
         .map(c -> score(cams.probabilities(), c)).toList();
+    if (gallery != null) {
+      addGalleryRows(image, top5.get(0), cams, outputs);
+    }
     return new ImageReport(p.input().source(), ImageReport.Status.OK, null, plan.layer().name(), top5, outputs, 0);
+  }
+
+  /** One gallery row per class the image explains, an overlay per method in each. */
+  private void addGalleryRows(DecodedImage image, ClassScore predicted, ImageCams cams, List<HeatmapOutput> outputs) {
+    for (int target : cams.targets()) {
+      List<GalleryFile.Overlay> overlays = new ArrayList<>();
+      for (int c = 0; c < cams.cams().size(); c++) {
+        Cam cam = cams.cams().get(c);
+        if (cam.target() == target) {
+          overlays.add(new GalleryFile.Overlay(cam.method().name(), cam.heatmap(), outputs.get(c).png()));
+        }
+      }
+      gallery.add(image, predicted, score(cams.probabilities(), target), overlays);
+    }
   }
 
   /** Whether every probability and heatmap value of an image is a finite number. */
@@ -277,16 +353,25 @@ public final class Explainer implements AutoCloseable {
     return new ClassScore(index, plan.labels().name(index), probabilities[index]);
   }
 
-  /** Writes the montage of every image explained so far, if one was asked for. */
-  public void writeMontage() {
+  /** Writes the montage and puts the gallery page in place, of every image explained so far, if asked for. */
+  public void writeFigures() {
     if (montage != null) {
       montage.write();
     }
+    if (gallery != null) {
+      gallery.finish();
+    }
   }
 
-  /** Frees the network's native memory. */
+  /** Frees the network's native memory, and drops an unfinished gallery page. */
   @Override
   public void close() {
-    network.close();
+    try {
+      network.close();
+    } finally {
+      if (gallery != null) {
+        gallery.close();
+      }
+    }
   }
 }

@@ -3,10 +3,12 @@ package dev.xaicam.explain;
 import dev.xaicam.XaiCamException;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Turns the command line's files, folders and path lists into the ordered list of images to
@@ -41,6 +44,10 @@ public final class InputCollection {
   private final List<Found> found = new ArrayList<>();
   private int hidden;
   private int notImages;
+  /** Image files a walk left out because of {@code --include}/{@code --exclude}. */
+  private int filteredOut;
+  /** Sub-folders a walk without {@code -r} did not enter. */
+  private final List<Path> notEntered = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private final List<WalkError> errors = new ArrayList<>();
 
@@ -53,11 +60,14 @@ public final class InputCollection {
    * @param images the images in input order, with collision-free output bases
    * @param skippedHidden hidden files and folders passed over in folder walks
    * @param skippedNotImages files passed over in folder walks because their extension is not an image's
+   * @param filteredOut image files passed over in folder walks because of the include and exclude globs
+   * @param imagesInSubFolders whether, when no image was found, a sub-folder not entered (no {@code -r})
+   *     holds one
    * @param warnings one line each for what a walk passed over on purpose (symbolic-link loop, broken link)
    * @param errors folders and files a walk could not read: each may hide images, so each fails the run
    */
-  public record Result(List<ImageInput> images, int skippedHidden, int skippedNotImages, List<String> warnings,
-      List<WalkError> errors) {}
+  public record Result(List<ImageInput> images, int skippedHidden, int skippedNotImages, int filteredOut,
+      boolean imagesInSubFolders, List<String> warnings, List<WalkError> errors) {}
 
   /**
    * A folder that could not be listed (or an entry that could not be read) during a walk.
@@ -101,9 +111,11 @@ public final class InputCollection {
   public InputCollection addLines(BufferedReader list, String listName) {
     try {
       String line;
+      int number = 0;
       while ((line = list.readLine()) != null) {
+        number++;
         if (!line.isBlank()) {
-          add(Path.of(line.strip()));
+          add(path(line.strip(), listName, number));
         }
       }
     } catch (IOException e) {
@@ -112,9 +124,30 @@ public final class InputCollection {
     return this;
   }
 
+  /** Line {@code number} of the path list {@code listName} as a path; a usage error if it cannot be one. */
+  private static Path path(String line, String listName, int number) {
+    try {
+      return Path.of(line);
+    } catch (InvalidPathException e) {
+      throw XaiCamException.usage(listName + " line " + number + " is not a file path (" + e.getReason() + ")");
+    }
+  }
+
   /** The images with collision-free output bases. */
   public Result result() {
-    return new Result(settleCollisions(), hidden, notImages, List.copyOf(warnings), List.copyOf(errors));
+    boolean below = found.isEmpty() && notEntered.stream().anyMatch(InputCollection::holdsImage);
+    return new Result(settleCollisions(), hidden, notImages, filteredOut, below, List.copyOf(warnings),
+        List.copyOf(errors));
+  }
+
+  /** Whether an image file lies anywhere below {@code folder} (stopping at the first). */
+  private static boolean holdsImage(Path folder) {
+    try (Stream<Path> files = Files.find(folder, Integer.MAX_VALUE,
+        (file, attrs) -> attrs.isRegularFile() && IMAGE_EXTENSIONS.contains(extension(file.getFileName().toString())))) {
+      return files.findAny().isPresent();
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
   }
 
   private void walk(Path root) {
@@ -146,7 +179,10 @@ public final class InputCollection {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
           if (attrs.isDirectory()) {
-            return FileVisitResult.CONTINUE; // a folder below the depth limit (no -r)
+            if (!isHidden(file) && !isOutputFolder(file)) {
+              notEntered.add(file); // a folder below the depth limit (no -r)
+            }
+            return FileVisitResult.CONTINUE;
           }
           Path relative = root.relativize(file);
           if (isHidden(file)) {
@@ -155,6 +191,8 @@ public final class InputCollection {
             notImages++;
           } else if (selected(relative)) {
             found.add(new Found(file, mirror(relative)));
+          } else {
+            filteredOut++;
           }
           return FileVisitResult.CONTINUE;
         }

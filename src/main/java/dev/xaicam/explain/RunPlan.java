@@ -132,14 +132,26 @@ public record RunPlan(
     return new ModelInput(shape[0], shape[1], shape[2], preprocessing, settings.bgr());
   }
 
+  /** One line naming model, layer and target, above the montage and the gallery. */
+  public String heading() {
+    String target;
+    if (!classes.isEmpty()) {
+      target = (classes.size() == 1 ? "class " : "classes ")
+          + String.join(", ", classes.stream().map(labels::name).toList());
+    } else {
+      target = topK == 1 ? "top prediction" : "top " + topK + " predictions";
+    }
+    return "model " + model.name() + ", layer " + layer.name() + ", target: " + target;
+  }
+
   /** Which classes each image explains. */
   public Targets targets() {
     return classes.isEmpty() ? Targets.top(topK) : Targets.explicit(classes);
   }
 
-  /** Where the run's files go, with or without {@code .npy} files. */
-  public OutputLayout layout(boolean npy) {
+  /** Where the run's files go, with or without {@code .npy} and {@code .raw.npy} files. */
+  public OutputLayout layout(boolean npy, boolean raw) {
     int perImage = classes.isEmpty() ? topK : classes.size();
-    return new OutputLayout(methods.stream().map(CamMethod::name).toList(), classes, perImage, npy);
+    return new OutputLayout(methods.stream().map(CamMethod::name).toList(), classes, perImage, npy, raw);
   }
 }

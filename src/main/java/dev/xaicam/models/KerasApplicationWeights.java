@@ -37,9 +37,18 @@ final class KerasApplicationWeights implements WeightSource {
 
   @Override
   public ModelWeights load(Path explicit, boolean offline) {
-    WeightStore store = new WeightStore(WeightStore.Config.of(file, offline, listener));
-    return byKerasPosition(ModelGraph.of(spec).weightShapes(),
-        KerasModelFile.readWeightsOnly(store.resolve(explicit)));
+    WeightStore.Config config = WeightStore.Config.of(file, offline, listener);
+    Path source = new WeightStore(config).resolve(explicit);
+    // The native-ready copy beside the downloads turns a multi-second HDF5 read into a mapping.
+    return new WeightCache(config.toolCache()).load(source,
+        path -> byKerasPosition(ModelGraph.of(spec).weightShapes(),
+            KerasModelFile.readWeightsOnly(path)),
+        FiniteWeights::check);
+  }
+
+  @Override
+  public long fileBytes() {
+    return file.size();
   }
 
   @Override
@@ -48,8 +57,8 @@ final class KerasApplicationWeights implements WeightSource {
     String check = file.hashAlgorithm() == null ? "size checked; Keras records no hash"
         : file.hashAlgorithm().toLowerCase(Locale.ROOT).replace("-", "") + " checked";
     return List.of(
-        "weights: " + config.toolFile() + presence(config.toolFile()),
-        "also read: " + config.kerasFile() + presence(config.kerasFile()),
+        "weights: " + config.toolFile() + presence(config.toolFile(), config.expectedSize()),
+        "also read: " + config.kerasFile() + presence(config.kerasFile(), config.expectedSize()),
         "download: " + config.url() + " (" + config.expectedSize() / 1_000_000 + " MB, " + check
             + ")");
   }
@@ -88,8 +97,21 @@ final class KerasApplicationWeights implements WeightSource {
     return new ModelWeights(byLayer);
   }
 
-  /** " (present)" or " (absent)". */
-  private static String presence(Path file) {
-    return Files.isRegularFile(file) ? " (present)" : " (absent)";
+  /**
+   * " (present)", " (absent)", or, for a file that is not {@code expectedSize} bytes long (a copy
+   * cut short, another model's file), " (WRONG SIZE ...)" saying what to do.
+   */
+  static String presence(Path file, long expectedSize) {
+    if (!Files.isRegularFile(file)) {
+      return " (absent)";
+    }
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (java.io.IOException e) {
+      return " (unreadable: " + e.getMessage() + ")";
+    }
+    return size == expectedSize ? " (present)" : " (WRONG SIZE: " + size + " bytes, expected "
+        + expectedSize + "; delete it to download again)";
   }
 }

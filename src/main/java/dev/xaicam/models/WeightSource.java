@@ -11,4 +11,9 @@ public interface WeightSource {
 
   /** Lines for {@code xai-cam models}: where the weights are looked for and whether present. */
   List<String> status();
+
+  /** Bytes of the model's own weight file, named in the "loading" line; 0 when unknown. */
+  default long fileBytes() {
+    return 0;
+  }
 }

@@ -70,6 +70,7 @@ public record ImageReport(
    * @param target the class explained, with its probability
    * @param png the overlay written
    * @param npy the raw normalised map written, or {@code null} without {@code --npy}
+   * @param raw the map before normalisation written, or {@code null} without {@code --raw}
    */
-  public record HeatmapOutput(String method, ClassScore target, Path png, Path npy) {}
+  public record HeatmapOutput(String method, ClassScore target, Path png, Path npy, Path raw) {}
 }

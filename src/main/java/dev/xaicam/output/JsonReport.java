@@ -38,6 +38,9 @@ public final class JsonReport {
         if (output.npy() != null) {
           h.put("npy", output.npy().toString());
         }
+        if (output.raw() != null) {
+          h.put("raw", output.raw().toString());
+        }
       }
     }
     node.put("milliseconds", report.millis());

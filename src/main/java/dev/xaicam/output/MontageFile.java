@@ -1,6 +1,7 @@
 package dev.xaicam.output;
 
 import dev.xaicam.cam.Heatmap;
+import dev.xaicam.image.Colormap;
 import dev.xaicam.image.DecodedImage;
 import dev.xaicam.image.Montage;
 import dev.xaicam.image.MontageRow;
@@ -17,14 +18,23 @@ public final class MontageFile {
   private static final int TILE_SIZE = 256;
   /** Where the picture goes. */
   private final Path target;
+  /** Heatmap opacity over the original in each overlay tile. */
+  private final double alpha;
+  /** The overlays' and the colour bar's colour map. */
+  private final Colormap colormap;
+  /** The line above the figure: model, layer, target. */
+  private final String heading;
   /** The rows collected so far. */
   private final List<MontageRow> rows = new ArrayList<>();
   /** The tiles of the image being collected. */
   private final List<MontageTile> tiles = new ArrayList<>();
 
-  /** A montage to be written to {@code target}. */
-  public MontageFile(Path target) {
+  /** A montage to be written to {@code target}: overlays at {@code alpha} in {@code colormap}, under {@code heading}. */
+  public MontageFile(Path target, double alpha, Colormap colormap, String heading) {
     this.target = target;
+    this.alpha = alpha;
+    this.colormap = colormap;
+    this.heading = heading;
   }
 
   /** Adds a tile titled "method - class probability" to the current image's row. */
@@ -41,7 +51,7 @@ public final class MontageFile {
   /** Writes the picture, if any image was explained. */
   public void write() {
     if (!rows.isEmpty()) {
-      AtomicFile.write(target, new Montage().png(rows, TILE_SIZE));
+      AtomicFile.write(target, new Montage().png(rows, TILE_SIZE, alpha, colormap, heading));
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
  * ({@code --skip-existing}): the one place that knows the output names.
  *
  * <p>An image's output base {@code out/a/dog} gives {@code out/a/dog.gradcam.png} (and
- * {@code .npy}); with several targets per image the class index joins the name:
- * {@code out/a/dog.gradcam.281.png}.
+ * {@code .npy}, and {@code .raw.npy}); with several targets per image the class index joins the
+ * name: {@code out/a/dog.gradcam.281.png}.
  */
 public final class OutputLayout {
   /** The CAM method names, as they appear in file names. */
@@ -24,6 +24,8 @@ public final class OutputLayout {
   private final int targetsPerImage;
   /** Whether a {@code .npy} accompanies each overlay. */
   private final boolean npy;
+  /** Whether a {@code .raw.npy} accompanies each overlay. */
+  private final boolean raw;
 
   /**
    * The layout of one run.
@@ -32,8 +34,10 @@ public final class OutputLayout {
    * @param explicitClasses the explicit target classes, or empty for the top predictions
    * @param targetsPerImage targets each image gets (the explicit classes' count, or K of top-K)
    * @param npy whether {@code .npy} files are written too
+   * @param raw whether {@code .raw.npy} files (the maps before normalisation) are written too
    */
-  public OutputLayout(List<String> methods, List<Integer> explicitClasses, int targetsPerImage, boolean npy) {
+  public OutputLayout(List<String> methods, List<Integer> explicitClasses, int targetsPerImage, boolean npy,
+      boolean raw) {
     if (targetsPerImage < 1) {
       throw new IllegalArgumentException("targets per image must be >= 1, got " + targetsPerImage);
     }
@@ -41,6 +45,7 @@ public final class OutputLayout {
     this.explicitClasses = List.copyOf(explicitClasses);
     this.targetsPerImage = targetsPerImage;
     this.npy = npy;
+    this.raw = raw;
   }
 
   /** The overlay picture of {@code method} explaining class {@code target}. */
@@ -51,6 +56,11 @@ public final class OutputLayout {
   /** The raw heatmap of {@code method} explaining {@code target}, or {@code null} without {@code --npy}. */
   public Path npy(Path base, String method, int target) {
     return npy ? file(base, method, target, "npy") : null;
+  }
+
+  /** The map before normalisation of {@code method} explaining {@code target}, or {@code null} without {@code --raw}. */
+  public Path raw(Path base, String method, int target) {
+    return raw ? file(base, method, target, "raw.npy") : null;
   }
 
   /**
@@ -65,8 +75,8 @@ public final class OutputLayout {
         }
       } else {
         for (int target : tagged() ? explicitClasses : List.of(-1)) {
-          if (!Files.isRegularFile(png(base, method, target))
-              || (npy && !Files.isRegularFile(npy(base, method, target)))) {
+          if (!Files.isRegularFile(png(base, method, target)) || !companionsExist(npy(base, method, target),
+              raw(base, method, target))) {
             return false;
           }
         }
@@ -86,7 +96,17 @@ public final class OutputLayout {
     return base.resolveSibling(name);
   }
 
-  /** How many class-tagged overlays of {@code method} (each with its {@code .npy} if wanted) exist. */
+  /** Whether each of {@code files} that is not {@code null} exists. */
+  private static boolean companionsExist(Path... files) {
+    for (Path file : files) {
+      if (file != null && !Files.isRegularFile(file)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** How many class-tagged overlays of {@code method} (each with its {@code .npy} and {@code .raw.npy} if wanted) exist. */
   private long countTagged(Path base, String method) {
     Path dir = base.toAbsolutePath().getParent();
     String prefix = base.getFileName() + "." + method + ".";
@@ -97,7 +117,9 @@ public final class OutputLayout {
       return files.map(f -> f.getFileName().toString())
           .filter(name -> name.startsWith(prefix) && name.endsWith(".png")
               && name.substring(prefix.length()).matches("\\d+\\.png"))
-          .filter(name -> !npy || Files.isRegularFile(dir.resolve(name.substring(0, name.length() - 4) + ".npy")))
+          .map(name -> name.substring(0, name.length() - ".png".length()))
+          .filter(stem -> companionsExist(npy ? dir.resolve(stem + ".npy") : null,
+              raw ? dir.resolve(stem + ".raw.npy") : null))
           .count();
     } catch (IOException | UncheckedIOException e) {
       return 0;

@@ -43,6 +43,20 @@ class CamComputationTest {
       TestSignals.of(2, 2, new double[][] {{1, 2, 3, 4}}, new double[][] {{1, 1, 1, 1}}, 0);
 
   @Test
+  void theRawMapIsTheMethodsOwnAndItsTailIsTheHeatmap() {
+    RawMap map = new RawMap(2, 2, new double[] {-1, 1, 1, 3});
+    CamMethod method = fixed(map, LAYER_GRADIENTS);
+
+    RawMap raw = CamComputation.rawMap(method, CamInputs.of(SIGNAL));
+
+    assertThat(raw).isSameAs(map);
+    assertThat(CamComputation.heatmapOf(raw, 3, 3).values())
+        .containsExactly(CamComputation.compute(method, CamInputs.of(SIGNAL), 3, 3).values());
+    assertThatThrownBy(() -> CamComputation.rawMap(fixed(map, MASKED_INPUT_SCORER), CamInputs.of(SIGNAL)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fixed needs");
+  }
+
+  @Test
   void appliesReluBeforeUpsamplingThenNormalises() {
     CamMethod method = fixed(new RawMap(2, 2, new double[] {-1, 1, 1, 3}), LAYER_GRADIENTS);
 

@@ -213,6 +213,8 @@ class MainTest {
 
     assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(run.exitValue()).isEqualTo(130);
+    assertThat(Files.readString(dir.resolve("stderr.txt"))).containsPattern(
+        "xai-cam: interrupted: \\d+ of 400 images left; rerun with --skip-existing to resume");
     List<Path> written;
     try (Stream<Path> files = Files.list(out)) {
       written = files.toList();
@@ -222,6 +224,49 @@ class MainTest {
       assertThat(file.getFileName().toString()).doesNotStartWith(".xai-cam-tmp");
       assertThat(ImageIO.read(file.toFile())).as(file.toString()).isNotNull();
     }
+  }
+
+  @Test
+  void reportLinesOfFinishedImagesSurviveAKillAndAResumedRunAppends() throws Exception {
+    Path weights = TinyModels.writeWeights(dir.resolve("tiny.h5"), 7);
+    Path in = Files.createDirectories(dir.resolve("in"));
+    for (int i = 0; i < 200; i++) {
+      Files.copy(Path.of("samples/rocket.jpg"), in.resolve(String.format("img%03d.jpg", i)));
+    }
+    Path out = dir.resolve("out");
+    Path report = dir.resolve("run.jsonl");
+    List<String> args = List.of("--model", TinyModels.NAME, "--weights", weights.toString(), "--batch-size", "2",
+        "-m", "gradcam,scorecam", "-q", "--report", report.toString(), "-o", out.toString(), in.toString());
+    Process run = start(List.of(), TestEntry.class, args, "1");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while ((!Files.exists(report) || Files.readAllLines(report).size() < 3) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    run.destroyForcibly(); // SIGKILL: no shutdown hook, no summary
+
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    List<String> kept = Files.readAllLines(report);
+    assertThat(kept.size()).isBetween(3, 199);
+    for (String line : kept) {
+      JsonNode image = new ObjectMapper().readTree(line);
+      assertThat(image.get("status").asText()).as(line).isEqualTo("ok");
+      assertThat(Path.of(image.get("heatmaps").get(0).get("png").asText())).isRegularFile();
+    }
+
+    Process resumed = start(List.of(), TestEntry.class, concat(args, "--skip-existing"), "2");
+    assertThat(resumed.waitFor(300, TimeUnit.SECONDS)).isTrue();
+    assertThat(resumed.exitValue()).as(Files.readString(dir.resolve("stderr2.txt"))).isZero();
+    List<String> all = Files.readAllLines(report);
+    assertThat(all).hasSize(kept.size() + 201).startsWith(kept.toArray(String[]::new));
+    JsonNode summary = new ObjectMapper().readTree(all.get(all.size() - 1));
+    assertThat(summary.get("skipped").asInt() + summary.get("ok").asInt()).isEqualTo(200);
+    assertThat(summary.get("skipped").asInt()).isGreaterThanOrEqualTo(kept.size());
+  }
+
+  private static List<String> concat(List<String> list, String more) {
+    List<String> all = new ArrayList<>(list);
+    all.add(0, more);
+    return all;
   }
 
   @Test

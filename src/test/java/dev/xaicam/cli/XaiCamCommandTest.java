@@ -56,6 +56,10 @@ class XaiCamCommandTest {
   }
 
   private Run runWithInput(String stdin, String... args) {
+    return runWithBytes(stdin == null ? null : stdin.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  private Run runWithBytes(byte[] stdin, String... args) {
     CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -66,7 +70,7 @@ class XaiCamCommandTest {
     InputStream original = System.in;
     try {
       if (stdin != null) {
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        System.setIn(new ByteArrayInputStream(stdin));
       }
       int code = cli.execute(all.toArray(String[]::new));
       return new Run(code, out.toString(), err.toString());
@@ -539,6 +543,211 @@ class XaiCamCommandTest {
     assertThat(run.err()).contains(CAT.toString()).contains("not finite");
     assertThat(run.out()).doesNotContain("\"NaN\"").doesNotContain("top5");
     assertThat(JSON.readTree(run.out().lines().findFirst().orElseThrow()).get("status").asText()).isEqualTo("error");
+  }
+
+  @Test
+  void failFastStopsInsideABatchWithoutExplainingTheImagesAfterTheFailure() throws IOException {
+    Path empty = Files.createFile(dir.resolve("empty.png"));
+    Path out = dir.resolve("out");
+
+    Run run = run("--fail-fast", "--json", "-o", out.toString(), CAT.toString(), empty.toString(), ROCKET.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(out.resolve("cat_chelsea.gradcam.png")).isRegularFile();
+    assertThat(out.resolve("rocket.gradcam.png")).doesNotExist();
+    assertThat(run.out().lines().filter(l -> l.contains("\"input\"")).count()).isEqualTo(2);
+  }
+
+  @Test
+  void aResumedRunAppendsToTheReportFile() throws IOException {
+    Path report = dir.resolve("report.jsonl");
+    Path out = dir.resolve("out");
+
+    run("-o", out.toString(), "--report", report.toString(), CAT.toString(), ROCKET.toString());
+    Run resumed = run("--skip-existing", "-o", out.toString(), "--report", report.toString(), CAT.toString(),
+        ROCKET.toString());
+
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    List<String> lines = Files.readAllLines(report);
+    assertThat(lines).hasSize(6);
+    assertThat(JSON.readTree(lines.get(0)).get("status").asText()).isEqualTo("ok");
+    assertThat(JSON.readTree(lines.get(3)).get("status").asText()).isEqualTo("skipped");
+    assertThat(JSON.readTree(lines.get(5)).get("skipped").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void colormapChangesTheOverlayAndJetIsTheDefault() throws IOException {
+    Run byDefault = run("-o", dir.resolve("default").toString(), CAT.toString());
+    Run jet = run("--colormap", "jet", "-o", dir.resolve("jet").toString(), CAT.toString());
+    Run viridis = run("--colormap", "VIRIDIS", "-o", dir.resolve("viridis").toString(), CAT.toString());
+    Run unknown = run("--colormap", "rainbow", CAT.toString());
+
+    assertThat(byDefault.exitCode()).isZero();
+    assertThat(viridis.exitCode()).as(viridis.err()).isZero();
+    byte[] defaultPng = Files.readAllBytes(dir.resolve("default/cat_chelsea.gradcam.png"));
+    assertThat(Files.readAllBytes(dir.resolve("jet/cat_chelsea.gradcam.png"))).isEqualTo(defaultPng);
+    assertThat(Files.readAllBytes(dir.resolve("viridis/cat_chelsea.gradcam.png"))).isNotEqualTo(defaultPng);
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--colormap").contains("viridis");
+  }
+
+  @Test
+  void rawWritesTheLayerResolutionMapWhoseNormalisationIsTheHeatmap() throws IOException {
+    Path out = dir.resolve("out");
+
+    Run run = run("--raw", "--npy", "-o", out.toString(), CAT.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    byte[] bytes = Files.readAllBytes(out.resolve("cat_chelsea.gradcam.raw.npy"));
+    int headerLength = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+    String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
+    // block5_conv3 of a 32x32 input sits below four 2x2 poolings: 2x2.
+    assertThat(header).contains("'descr': '<f8'").contains("'shape': (2, 2)");
+    double[] raw = new double[4];
+    ByteBuffer.wrap(bytes, 10 + headerLength, 32).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(raw);
+    double min = Double.MAX_VALUE;
+    double max = 0;
+    for (double v : raw) {
+      min = Math.min(min, Math.max(v, 0));
+      max = Math.max(max, Math.max(v, 0));
+    }
+    // Corner-aligned upsampling keeps the four values at the heatmap's corners; min-max does the rest.
+    float[] heatmap = npyValues(out.resolve("cat_chelsea.gradcam.npy"));
+    int[] corners = {0, 31, 32 * 31, 32 * 32 - 1};
+    for (int i = 0; i < 4; i++) {
+      double expected = max - min < 1e-7 ? 0 : (Math.max(raw[i], 0) - min) / (max - min + 1e-7);
+      assertThat((double) heatmap[corners[i]]).as("corner " + i).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5));
+    }
+  }
+
+  @Test
+  void htmlGalleryHasARowPerImageAndRelativeLinksToFilesThatExist() throws IOException {
+    Path page = dir.resolve("site/index.html");
+    Path out = dir.resolve("site/out");
+
+    Run run = run("-m", "gradcam,layercam", "--html", page.toString(), "-o", out.toString(), CAT.toString(),
+        ROCKET.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String html = Files.readString(page);
+    assertThat(html.split("<tr data-cls=", -1)).hasSize(3);
+    assertThat(html).doesNotContain("http://").doesNotContain("https://");
+    List<String> links = new ArrayList<>();
+    java.util.regex.Matcher href = java.util.regex.Pattern.compile("href=\"([^\"]+)\"").matcher(html);
+    while (href.find()) {
+      links.add(href.group(1));
+    }
+    assertThat(links).hasSize(6).contains("out/cat_chelsea.layercam.png");
+    for (String link : links) {
+      assertThat(Path.of(link)).isRelative();
+      assertThat(page.getParent().resolve(java.net.URI.create(link).getPath())).isRegularFile();
+    }
+    try (Stream<Path> left = Files.list(page.getParent())) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".xai-cam-tmp"));
+    }
+  }
+
+  @Test
+  void montageTilesKeepTheAspectOfALandscapeAndAPortraitImage() throws IOException {
+    // Black pictures of one name: the same network input and titles, only the aspect differs.
+    Path landscape = Files.createDirectories(dir.resolve("landscape")).resolve("pic.png");
+    Path portrait = Files.createDirectories(dir.resolve("portrait")).resolve("pic.png");
+    ImageIO.write(new BufferedImage(240, 120, BufferedImage.TYPE_3BYTE_BGR), "png", landscape.toFile());
+    ImageIO.write(new BufferedImage(120, 240, BufferedImage.TYPE_3BYTE_BGR), "png", portrait.toFile());
+
+    Run wide = run("--montage", dir.resolve("wide.png").toString(), "-o", dir.resolve("o1").toString(),
+        landscape.toString());
+    Run tall = run("--montage", dir.resolve("tall.png").toString(), "-o", dir.resolve("o2").toString(),
+        portrait.toString());
+
+    assertThat(wide.exitCode()).as(wide.err()).isZero();
+    assertThat(tall.exitCode()).as(tall.err()).isZero();
+    BufferedImage wideFigure = ImageIO.read(dir.resolve("wide.png").toFile());
+    BufferedImage tallFigure = ImageIO.read(dir.resolve("tall.png").toFile());
+    // Same columns, so the same width; a tile fits the image's longer edge, so the portrait row
+    // is twice as tall as the landscape one (256 against 128 pixels of picture).
+    assertThat(wideFigure.getWidth()).isEqualTo(tallFigure.getWidth());
+    assertThat(tallFigure.getHeight() - wideFigure.getHeight()).isEqualTo(128);
+  }
+
+  @Test
+  void imageBytesOnStandardInputGetOneLine() throws IOException {
+    Run run = runWithBytes(Files.readAllBytes(CAT), "-o", dir.resolve("out").toString(), "-");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.errLines()).hasSize(1);
+    assertThat(run.err()).contains("standard input holds binary data").contains("not a list of paths");
+  }
+
+  @Test
+  void noImagesFoundSuggestsRecursionAndCountsWhatTheGlobsLeftOut() throws IOException {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.createDirectories(in.resolve("sub"));
+    Files.copy(CAT, in.resolve("sub/cat.png"));
+    Path flat = Files.createDirectories(dir.resolve("flat"));
+    Files.copy(CAT, flat.resolve("a.png"));
+    Files.copy(ROCKET, flat.resolve("b.jpg"));
+
+    Run nested = run("-o", dir.resolve("out").toString(), in.toString());
+    Run filtered = run("--include", "*.bmp", "-o", dir.resolve("out").toString(), flat.toString());
+
+    assertThat(nested.exitCode()).isEqualTo(2);
+    assertThat(nested.err()).contains("no images found").contains("add -r");
+    assertThat(filtered.exitCode()).isEqualTo(2);
+    assertThat(filtered.err()).contains("2 images left out by --include/--exclude").doesNotContain("-r to");
+  }
+
+  @Test
+  void randomWeightsWritesAFileTheModelLoadsAndTheSameSeedWritesTheSameWeights() throws IOException {
+    Path first = dir.resolve("r1.h5");
+    Path second = dir.resolve("r2.h5");
+
+    Run made = run("random-weights", "--model", TinyModels.NAME, "--seed", "5", first.toString());
+    run("random-weights", "--model", TinyModels.NAME, "--seed", "5", second.toString());
+    Run used = runWithWeights(first, "--npy", "-o", dir.resolve("a").toString(), CAT.toString());
+    Run again = runWithWeights(second, "--npy", "-o", dir.resolve("b").toString(), CAT.toString());
+
+    assertThat(made.exitCode()).as(made.err()).isZero();
+    assertThat(made.out()).contains("wrote random " + TinyModels.NAME + " weights (seed 5)");
+    assertThat(used.exitCode()).as(used.err()).isZero();
+    assertThat(again.exitCode()).isZero();
+    assertThat(npyValues(dir.resolve("a/cat_chelsea.gradcam.npy")))
+        .isEqualTo(npyValues(dir.resolve("b/cat_chelsea.gradcam.npy")));
+  }
+
+  @Test
+  void aBatchRunLoggedToAFileSaysWhatItLoadsThenItsTotals() {
+    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+
+    int code = cli.execute("--model", TinyModels.NAME, "--weights", weights.toString(), "-o",
+        dir.resolve("out").toString(), CAT.toString(), ROCKET.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    // Standard error is not a terminal here: the loading line, no bar (the log lines go to the
+    // process's own stderr, where progress is drawn), the totals.
+    List<String> lines = err.toString().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("xai-cam: loading " + TinyModels.NAME + " weights...");
+    assertThat(lines.get(lines.size() - 1)).startsWith("xai-cam: 2 explained, 0 skipped, 0 failed in ");
+    assertThat(out.toString().lines().toList()).hasSize(2)
+        .allSatisfy(line -> assertThat(line).contains(" p=").contains(" -> ").endsWith(" ms)"));
+  }
+
+  @Test
+  void helpIsASubcommandAndTheCompletionScriptAndExamplesFitEightyColumns() {
+    Run help = run("help");
+    Run completion = run("generate-completion");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Usage: xai-cam").contains("XAI_CAM_HOME");
+    assertThat(completion.exitCode()).isZero();
+    assertThat(completion.out()).contains("complete -F").contains("--colormap");
+    // As written, not as picocli wraps them: a line cut by the wrapping would read badly.
+    String[] footer = XaiCamCommand.commandLine(TinyModels.catalog()).getCommandSpec().usageMessage().footer();
+    assertThat(footer).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
   }
 
   private Run runWithWeights(Path weightFile, String... args) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.xaicam.XaiCamException;
+import dev.xaicam.image.Colormap;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,19 @@ class ExplainSettingsTest {
     assertThat(largest.threads()).isEqualTo(4 * CORES);
     assertThat(largest.maxNGiven()).isFalse();
     assertThat(largest.maxN()).isEqualTo(ExplainSettings.DEFAULT_MAX_N);
+  }
+
+  @Test
+  void figuresDefaultToJetWithoutRawMapsOrGallery() {
+    ExplainSettings defaults = ExplainSettings.builder().build();
+    ExplainSettings set = ExplainSettings.builder().colormap(Colormap.MAGMA).raw(true).html(Path.of("g.html")).build();
+
+    assertThat(defaults.colormap()).isEqualTo(Colormap.JET);
+    assertThat(defaults.raw()).isFalse();
+    assertThat(defaults.html()).isNull();
+    assertThat(set.colormap()).isEqualTo(Colormap.MAGMA);
+    assertThat(set.raw()).isTrue();
+    assertThat(set.html()).isEqualTo(Path.of("g.html"));
   }
 
   @Test

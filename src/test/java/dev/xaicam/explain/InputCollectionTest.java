@@ -62,9 +62,36 @@ class InputCollectionTest {
   }
 
   @Test
-  void includeAndExcludeGlobsFilterWalkedFiles() {
+  void includeAndExcludeGlobsFilterWalkedFilesAndCountWhatTheyLeftOut() {
     InputCollection.Result jpgs = new InputCollection(out, true, List.of("*.jpg"), List.of("c/**")).add(in).result();
     assertThat(bases(jpgs)).containsOnlyKeys("top.jpg", "a/b/dog.jpg");
+    // a/b/deep/c.PNG fails the include, c/dog.jpg and c/dog.png the exclude; notes.txt is no image.
+    assertThat(jpgs.filteredOut()).isEqualTo(3);
+    assertThat(jpgs.skippedNotImages()).isEqualTo(1);
+  }
+
+  @Test
+  void subFoldersHoldingImagesAreNotedOnlyWhenAWalkWithoutRecursionFoundNone() throws IOException {
+    Path nested = Files.createDirectories(dir.resolve("nested/sub/deeper"));
+    Files.write(nested.resolve("x.png"), new byte[] {1});
+    Path textOnly = Files.createDirectories(dir.resolve("text/sub"));
+    Files.write(textOnly.resolve("notes.txt"), new byte[] {1});
+
+    assertThat(new InputCollection(out, false, List.of(), List.of()).add(dir.resolve("nested")).result()
+        .imagesInSubFolders()).isTrue();
+    assertThat(new InputCollection(out, false, List.of(), List.of()).add(dir.resolve("text")).result()
+        .imagesInSubFolders()).isFalse();
+    assertThat(new InputCollection(out, false, List.of(), List.of()).add(in).result().imagesInSubFolders())
+        .as("top.jpg was found").isFalse();
+  }
+
+  @Test
+  void aListedLineThatCannotBeAPathIsAUsageErrorNamingTheLine() {
+    String list = in.resolve("top.jpg") + "\nbad\0name.png\n";
+    InputCollection collection = new InputCollection(out, false, List.of(), List.of());
+
+    assertThatThrownBy(() -> collection.addLines(new BufferedReader(new StringReader(list)), "standard input"))
+        .isInstanceOf(XaiCamException.class).hasMessageStartingWith("standard input line 2 is not a file path");
   }
 
   @Test

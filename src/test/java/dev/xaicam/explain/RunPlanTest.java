@@ -76,10 +76,10 @@ class RunPlanTest {
     probabilities[3] = 0.3f;
     probabilities[900] = 0.2f;
     assertThat(top3.targets().of(probabilities)).containsExactly(7, 3, 900);
-    assertThat(top3.layout(false).png(Path.of("out/dog"), "gradcam", 7)).isEqualTo(Path.of("out/dog.gradcam.7.png"));
+    assertThat(top3.layout(false, false).png(Path.of("out/dog"), "gradcam", 7)).isEqualTo(Path.of("out/dog.gradcam.7.png"));
 
     RunPlan one = RunPlan.of(ExplainSettings.builder().classes(List.of("281")).build(), CATALOG);
     assertThat(one.targets().of(probabilities)).containsExactly(281);
-    assertThat(one.layout(false).png(Path.of("out/dog"), "gradcam", 281)).isEqualTo(Path.of("out/dog.gradcam.png"));
+    assertThat(one.layout(false, false).png(Path.of("out/dog"), "gradcam", 281)).isEqualTo(Path.of("out/dog.gradcam.png"));
   }
 }

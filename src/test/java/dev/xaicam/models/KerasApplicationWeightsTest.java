@@ -1,5 +1,7 @@
 package dev.xaicam.models;
 
+import java.nio.file.Path;
+import java.nio.file.Files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** Matching a Keras Applications file to the architecture: by name, else by Keras's position. */
 class KerasApplicationWeightsTest {
+  @org.junit.jupiter.api.io.TempDir Path dir;
+
   /** A kernel of one value. */
   private static List<WeightArray> kernel(float v) {
     return List.of(new WeightArray(new int[] {1}, new float[] {v}));
@@ -59,5 +63,22 @@ class KerasApplicationWeightsTest {
         .isInstanceOf(XaiCamException.class)
         .hasMessage("weights: layer 'conv2d' is missing and the file has 1 layers with weights "
             + "where the model has 2; the weights do not fit");
+  }
+
+  @Test
+  void aCachedFileIsPresentOnlyAtTheExpectedSizeAndOtherwiseMarkedWrong() throws Exception {
+    Path right = Files.write(dir.resolve("right.h5"), new byte[10]);
+    Path cut = Files.write(dir.resolve("cut.h5"), new byte[7]);
+
+    assertThat(KerasApplicationWeights.presence(right, 10)).isEqualTo(" (present)");
+    assertThat(KerasApplicationWeights.presence(cut, 10))
+        .isEqualTo(" (WRONG SIZE: 7 bytes, expected 10; delete it to download again)");
+    assertThat(KerasApplicationWeights.presence(dir.resolve("none.h5"), 10)).isEqualTo(" (absent)");
+  }
+
+  @Test
+  void theLoadingLineNamesTheDownloadsSize() {
+    assertThat(ModelCatalog.builtIn(DownloadListener.SILENT).find("vgg16").weights().fileBytes())
+        .isEqualTo(553_467_096L);
   }
 }

@@ -2,6 +2,7 @@ package dev.xaicam.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.xaicam.image.Colormap;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class MontageFileTest {
   @Test
   void writesNothingWhenNoImageWasExplained() {
     Path target = dir.resolve("figure.png");
-    new MontageFile(target).write();
+    new MontageFile(target, 0.5, Colormap.JET, "").write();
     assertThat(target).doesNotExist();
   }
 }

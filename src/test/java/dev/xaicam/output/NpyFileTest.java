@@ -37,6 +37,21 @@ class NpyFileTest {
   }
 
   @Test
+  void float64ArraysSayF8AndKeepEveryBit() {
+    double[] values = {1e-300, -2.5, Math.PI, 1e300};
+    byte[] bytes = NpyFile.encode(values, 2, 2);
+    int headerLength = ByteBuffer.wrap(bytes, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+    String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
+    assertThat(header).startsWith("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }");
+    assertThat((10 + headerLength) % 64).isZero();
+    assertThat(bytes.length).isEqualTo(10 + headerLength + 4 * 8);
+    ByteBuffer data = ByteBuffer.wrap(bytes, 10 + headerLength, 32).order(ByteOrder.LITTLE_ENDIAN);
+    for (double v : values) {
+      assertThat(data.getDouble()).isEqualTo(v);
+    }
+  }
+
+  @Test
   void rejectsAShapeThatDoesNotHoldTheValues() {
     assertThatThrownBy(() -> NpyFile.encode(new float[5], 2, 3))
         .isInstanceOf(IllegalArgumentException.class)
