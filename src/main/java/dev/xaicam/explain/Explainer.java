@@ -14,9 +14,11 @@ import dev.xaicam.output.ImageReport.ClassScore;
 import dev.xaicam.output.ImageReport.HeatmapOutput;
 import dev.xaicam.output.MontageFile;
 import dev.xaicam.output.OutputLayout;
+import dev.xaicam.output.OutputStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Explains images with one loaded network: decode and preprocess ({@link #prepare}), then a batch
@@ -38,18 +40,26 @@ public final class Explainer implements AutoCloseable {
   /** The per-batch flow. */
   private final CamRunner runner;
 
-  private Explainer(ExplainSettings settings, RunPlan plan, Network network) {
+  private Explainer(ExplainSettings settings, RunPlan plan, Network network, OutputStore store) {
     this.plan = plan;
     this.layout = plan.layout(settings.npy());
-    this.files = new HeatmapFiles(layout, settings.alpha());
+    this.files = new HeatmapFiles(layout, settings.alpha(), store);
     this.montage = settings.montage() == null ? null : new MontageFile(settings.montage());
     this.decoder = new ImageDecoder(settings.maxPixels());
     this.network = network;
     this.runner = new CamRunner(network, plan.layer(), plan.methods(), plan.targets(), settings.batchSize());
   }
 
-  /** Resolves the plan, then sizes TensorFlow's threads, loads the weights and builds the network. */
+  /**
+   * Resolves the plan, then sizes TensorFlow's threads, loads the weights and builds the network;
+   * files go to the local disk.
+   */
   public static Explainer open(ExplainSettings settings, ModelCatalog catalog) {
+    return open(settings, catalog, OutputStore.local());
+  }
+
+  /** As {@link #open(ExplainSettings, ModelCatalog)}, files written into {@code store} (the Spark job's). */
+  public static Explainer open(ExplainSettings settings, ModelCatalog catalog, OutputStore store) {
     RunPlan plan = RunPlan.of(settings, catalog);
     if (settings.threads() != null) {
       Network.useThreads(settings.threads());
@@ -60,7 +70,12 @@ public final class Explainer implements AutoCloseable {
     // collecting it once lets the JVM hand that memory back before a long run.
     weights = null;
     System.gc();
-    return new Explainer(settings, plan, network);
+    return new Explainer(settings, plan, network, store);
+  }
+
+  /** What this run does: model, labels, layer, methods, targets. */
+  public RunPlan plan() {
+    return plan;
   }
 
   /** Where this run's files go, for {@code --skip-existing}. */
@@ -70,9 +85,22 @@ public final class Explainer implements AutoCloseable {
 
   /** Decodes and preprocesses one image; safe to call from several threads at once. */
   public Prepared prepare(ImageInput input) {
+    return prepare(input, () -> decoder.decode(input.source()));
+  }
+
+  /**
+   * Decodes and preprocesses an image file's bytes already in memory, named by {@code input}'s
+   * source; safe to call from several threads at once.
+   */
+  public Prepared prepare(ImageInput input, byte[] bytes) {
+    return prepare(input, () -> decoder.decode(input.source(), bytes));
+  }
+
+  /** Preprocesses what {@code decode} gives, or records its one-line failure. */
+  private Prepared prepare(ImageInput input, Supplier<DecodedImage> decode) {
     long t0 = System.nanoTime();
     try {
-      DecodedImage image = decoder.decode(input.source());
+      DecodedImage image = decode.get();
       int height = plan.model().architecture().inputHeight();
       int width = plan.model().architecture().inputWidth();
       float[] tensor = plan.model().preprocessing().toModelInput(image, height, width);
@@ -127,8 +155,26 @@ public final class Explainer implements AutoCloseable {
     return finished;
   }
 
-  /** Writes one image's heatmaps (and montage tiles) and reports them. */
-  private ImageReport write(Prepared p, ImageCams cams) {
+  /**
+   * Runs successfully prepared images through the {@link CamRunner} as one batch and returns
+   * their maps in order, writing nothing (the library API and the Spark job, which writes the
+   * files itself with {@link #write}). Not thread-safe: one batch at a time per network.
+   */
+  public List<ImageCams> compute(List<Prepared> prepared) {
+    for (Prepared p : prepared) {
+      if (p.error() != null) {
+        throw new IllegalArgumentException("cannot compute a failed image: " + p.error());
+      }
+    }
+    List<ImageCams> cams = new ArrayList<>();
+    if (!prepared.isEmpty()) {
+      runner.run(prepared.stream().map(Prepared::tensor).toList(), () -> false, cams::add);
+    }
+    return cams;
+  }
+
+  /** Writes one image's heatmaps (and montage tiles) and reports them; time is left at 0. */
+  public ImageReport write(Prepared p, ImageCams cams) {
     List<HeatmapOutput> outputs = new ArrayList<>();
     for (Cam cam : cams.cams()) {
       ClassScore target = score(cams.probabilities(), cam.target());

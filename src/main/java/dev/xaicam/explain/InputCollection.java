@@ -101,6 +101,19 @@ public final class InputCollection {
     return this;
   }
 
+  /**
+   * Images listed outside the local file system (a Spark job's input): each path relative to the
+   * input folder, in the order given, gets the output base a folder walk gives it below
+   * {@code outputDir}, collisions settled the same way; the sources stay the relative paths.
+   */
+  public static List<ImageInput> mirrored(Path outputDir, List<Path> relativePaths) {
+    InputCollection collection = new InputCollection(outputDir, true, List.of(), List.of());
+    for (Path relative : relativePaths) {
+      collection.found.add(new Found(relative, collection.mirror(relative)));
+    }
+    return collection.settleCollisions();
+  }
+
   /** The images with collision-free output bases. */
   public Result result() {
     return new Result(settleCollisions(), hidden, notImages, List.copyOf(warnings));

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -71,6 +73,27 @@ public final class ImageDecoder {
   public DecodedImage decode(Path file) {
     long size = checkFile(file);
     byte[] head = read(file, (int) Math.min(size, HEADER_BYTES));
+    return decode(file, size, head, () -> size == head.length ? head : read(file, (int) size));
+  }
+
+  /**
+   * Decodes an image file's bytes already in memory (a Spark {@code binaryFile} row, a library
+   * caller's upload) with the same checks and messages as {@link #decode(Path)}.
+   *
+   * @param name the file the bytes came from, for messages
+   * @throws XaiCamException (bad input, exit 1) naming {@code name} and the reason
+   */
+  public DecodedImage decode(Path name, byte[] bytes) {
+    if (bytes.length == 0) {
+      throw XaiCamException.badInput(name, "empty file (0 bytes)");
+    }
+    // The same first megabyte a file read sees, so both paths judge a file alike.
+    byte[] head = bytes.length <= HEADER_BYTES ? bytes : Arrays.copyOf(bytes, HEADER_BYTES);
+    return decode(name, bytes.length, head, () -> bytes);
+  }
+
+  /** Decodes a file of {@code size} bytes starting with {@code head}; {@code whole} reads it all. */
+  private DecodedImage decode(Path file, long size, byte[] head, Supplier<byte[]> whole) {
     ImageFormat format =
         ImageFormat.sniff(head).orElseThrow(() -> XaiCamException.badInput(file, notAnImage(head)));
     if (format == ImageFormat.WEBP && ImageFormat.isAnimatedWebp(head)) {
@@ -89,7 +112,7 @@ public final class ImageDecoder {
               : "image within the " + megapixels(maxPixels) + " limit (--max-pixels)")
           + " can hold: corrupt or padded");
     }
-    byte[] bytes = size == head.length ? head : read(file, (int) size);
+    byte[] bytes = whole.get();
     ImageFormat.Dimensions declared =
         format.declaredSize(bytes).orElseThrow(() -> corrupt(file, format, ""));
     checkPixels(file, declared);

@@ -13,22 +13,25 @@ public final class HeatmapFiles {
   private final OutputLayout layout;
   /** Overlay opacity in [0, 1]. */
   private final double alpha;
+  /** Where the bytes are stored. */
+  private final OutputStore store;
   /** Draws the overlays. */
   private final OverlayRenderer overlays = new OverlayRenderer();
 
-  /** Writes files named by {@code layout}, overlays at opacity {@code alpha}. */
-  public HeatmapFiles(OutputLayout layout, double alpha) {
+  /** Writes files named by {@code layout} into {@code store}, overlays at opacity {@code alpha}. */
+  public HeatmapFiles(OutputLayout layout, double alpha, OutputStore store) {
     this.layout = layout;
     this.alpha = alpha;
+    this.store = store;
   }
 
   /** Writes the files of {@code method}'s heatmap of {@code target} for the image at {@code base}. */
   public HeatmapOutput write(Path base, DecodedImage image, String method, ClassScore target, Heatmap heatmap) {
     Path png = layout.png(base, method, target.index());
-    AtomicFile.write(png, overlays.overlayPng(image, heatmap, alpha));
+    store.write(png, overlays.overlayPng(image, heatmap, alpha));
     Path npy = layout.npy(base, method, target.index());
     if (npy != null) {
-      AtomicFile.write(npy, NpyFile.encode(heatmap.values(), heatmap.height(), heatmap.width()));
+      store.write(npy, NpyFile.encode(heatmap.values(), heatmap.height(), heatmap.width()));
     }
     return new HeatmapOutput(method, target, png, npy);
   }

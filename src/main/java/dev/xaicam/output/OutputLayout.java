@@ -1,11 +1,7 @@
 package dev.xaicam.output;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Where a run's files for one image go, and whether they are all there already
@@ -53,20 +49,26 @@ public final class OutputLayout {
     return npy ? file(base, method, target, "npy") : null;
   }
 
-  /**
-   * Whether every file this run would write for the image at {@code base} exists. With top-K the
-   * classes are not known before the forward pass, so K class-tagged overlays per method count.
-   */
+  /** Whether every file this run would write for the image at {@code base} exists on the local disk. */
   public boolean complete(Path base) {
+    return complete(base, OutputStore.local());
+  }
+
+  /**
+   * Whether every file this run would write for the image at {@code base} exists in {@code store}.
+   * With top-K the classes are not known before the forward pass, so K class-tagged overlays per
+   * method count.
+   */
+  public boolean complete(Path base, OutputStore store) {
     for (String method : methods) {
       if (tagged() && explicitClasses.isEmpty()) {
-        if (countTagged(base, method) < targetsPerImage) {
+        if (countTagged(base, method, store) < targetsPerImage) {
           return false;
         }
       } else {
         for (int target : tagged() ? explicitClasses : List.of(-1)) {
-          if (!Files.isRegularFile(png(base, method, target))
-              || (npy && !Files.isRegularFile(npy(base, method, target)))) {
+          if (!store.isFile(png(base, method, target))
+              || (npy && !store.isFile(npy(base, method, target)))) {
             return false;
           }
         }
@@ -87,20 +89,13 @@ public final class OutputLayout {
   }
 
   /** How many class-tagged overlays of {@code method} (each with its {@code .npy} if wanted) exist. */
-  private long countTagged(Path base, String method) {
+  private long countTagged(Path base, String method, OutputStore store) {
     Path dir = base.toAbsolutePath().getParent();
     String prefix = base.getFileName() + "." + method + ".";
-    if (!Files.isDirectory(dir)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(f -> f.getFileName().toString())
-          .filter(name -> name.startsWith(prefix) && name.endsWith(".png")
-              && name.substring(prefix.length()).matches("\\d+\\.png"))
-          .filter(name -> !npy || Files.isRegularFile(dir.resolve(name.substring(0, name.length() - 4) + ".npy")))
-          .count();
-    } catch (IOException | UncheckedIOException e) {
-      return 0;
-    }
+    return store.fileNames(dir).stream()
+        .filter(name -> name.startsWith(prefix) && name.endsWith(".png")
+            && name.substring(prefix.length()).matches("\\d+\\.png"))
+        .filter(name -> !npy || store.isFile(dir.resolve(name.substring(0, name.length() - 4) + ".npy")))
+        .count();
   }
 }
