@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class InputCollection {
   /** Extensions (lower case) a folder walk takes as images; files named directly are always taken. */
-  static final Set<String> IMAGE_EXTENSIONS = Set.of(
+  public static final Set<String> IMAGE_EXTENSIONS = Set.of(
       "jpg", "jpeg", "jpe", "png", "bmp", "dib", "tif", "tiff", "webp", "pbm", "pgm", "ppm", "pnm",
       "jp2", "sr", "ras");
 
