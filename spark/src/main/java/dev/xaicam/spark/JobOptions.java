@@ -59,54 +59,68 @@ final class JobOptions {
   @Option(names = "--skip-existing", description = "Skip images whose outputs all exist (resume a killed job).")
   boolean skipExisting;
 
+  /** CAM methods, as typed. */
   @Option(names = {"-m", "--method"}, split = ",", paramLabel = "METHOD", defaultValue = ExplainSettings.DEFAULT_METHOD,
       description = "CAM method(s), comma-separated (default: ${DEFAULT-VALUE}).")
   List<String> methods;
 
+  /** Target layer name or index; null for the last convolution. */
   @Option(names = {"-l", "--layer"}, paramLabel = "NAME|INDEX", description = "Target layer (default: the last convolution).")
   String layer;
 
+  /** Target classes as typed; empty for the top prediction(s). */
   @Option(names = {"-c", "--class"}, split = ",", paramLabel = "CLASS", description = "Target class(es): index or name.")
   List<String> classes = new ArrayList<>();
 
+  /** How many top classes to explain. */
   @Option(names = "--top-k", paramLabel = "K", defaultValue = ExplainSettings.DEFAULT_TOP_K_TEXT,
       description = "Explain each of the top K classes (default: ${DEFAULT-VALUE}).")
   int topK;
 
+  /** Overlay opacity. */
   @Option(names = "--alpha", paramLabel = "A", defaultValue = ExplainSettings.DEFAULT_ALPHA_TEXT,
       description = "Overlay opacity, 0..1 (default: ${DEFAULT-VALUE}).")
   double alpha;
 
+  /** Whether to also write .npy heatmaps. */
   @Option(names = "--npy", description = "Also write each normalised heatmap as .npy.")
   boolean npy;
 
+  /** Model name from the catalog. */
   @Option(names = "--model", paramLabel = "NAME", defaultValue = ExplainSettings.DEFAULT_MODEL,
       description = "Model (default: ${DEFAULT-VALUE}).")
   String model;
 
+  /** Weight file, or null to look in the caches. */
   @Option(names = "--weights", paramLabel = "FILE",
       description = "Weight file, at this path on every executor.")
   Path weights;
 
+  /** Whether downloads are forbidden. */
   @Option(names = "--offline", description = "Never download weights.")
   boolean offline;
 
+  /** Images per forward pass and per partition. */
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_BATCH_SIZE_TEXT,
       description = "Images per forward pass = images per Spark partition, and masked inputs per "
           + "Score-CAM pass (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
+  /** Faster-Score-CAM's channel count. */
   @Option(names = "--max-n", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_MAX_N_TEXT,
       description = "Channels Faster-Score-CAM evaluates (default: ${DEFAULT-VALUE}).")
   int maxN;
 
+  /** Largest declared image size decoded. */
   @Option(names = "--max-pixels", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_MAX_PIXELS_TEXT,
       description = "Refuse images declaring more than N pixels (default: ${DEFAULT-VALUE}).")
   long maxPixels;
 
+  /** Whether the network computes in float64. */
   @Option(names = "--float64", description = "Run the network in float64.")
   boolean float64;
 
+  /** TensorFlow threads, or null for all cores. */
   @Option(names = "--threads", paramLabel = "N",
       description = "TensorFlow threads per executor (default: all its cores).")
   Integer threads;
