@@ -17,10 +17,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.TaskContext;
 import org.apache.spark.util.SerializableConfiguration;
 
@@ -143,25 +141,26 @@ final class HadoopStore implements OutputStore, Serializable {
    * are gone by the time the driver calls this (before the job's tasks start, and after they end).
    */
   int removeTemporaries() {
-    int removed = 0;
     try {
       Path top = new Path(root);
-      if (!fs().exists(top)) {
-        return 0;
-      }
-      RemoteIterator<LocatedFileStatus> files = fs().listFiles(top, true);
-      List<Path> temporaries = new ArrayList<>();
-      while (files.hasNext()) {
-        Path path = files.next().getPath();
-        if (path.getName().startsWith(TemporaryFile.PREFIX)) {
-          temporaries.add(path);
-        }
-      }
-      for (Path path : temporaries) {
-        removed += fs().delete(path, false) ? 1 : 0;
-      }
+      return fs().exists(top) ? removeTemporaries(top) : 0;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot tidy " + root, e);
+    }
+  }
+
+  /**
+   * Removes temporaries below {@code folder}, walking with {@code listStatus}: Hadoop's recursive
+   * {@code listFiles} asks each local file for its permissions, a {@code ls} child process per file.
+   */
+  private int removeTemporaries(Path folder) throws IOException {
+    int removed = 0;
+    for (FileStatus status : fs().listStatus(folder)) {
+      if (status.isDirectory()) {
+        removed += removeTemporaries(status.getPath());
+      } else if (status.getPath().getName().startsWith(TemporaryFile.PREFIX) && fs().delete(status.getPath(), false)) {
+        removed++;
+      }
     }
     return removed;
   }
