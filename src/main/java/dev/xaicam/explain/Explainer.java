@@ -21,6 +21,7 @@ import dev.xaicam.output.ImageReport.ClassScore;
 import dev.xaicam.output.ImageReport.HeatmapOutput;
 import dev.xaicam.output.MontageFile;
 import dev.xaicam.output.OutputLayout;
+import dev.xaicam.output.OutputStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,10 +58,11 @@ public final class Explainer implements AutoCloseable {
   /** Images being decoded at once, by the heap their decoding takes. */
   private final MemoryBudget decoding;
 
-  private Explainer(ExplainSettings settings, RunPlan plan, GraphNetwork network, int images) {
+  private Explainer(ExplainSettings settings, RunPlan plan, GraphNetwork network, int images,
+      OutputStore store) {
     this.plan = plan;
     this.layout = plan.layout(settings.npy(), settings.raw());
-    this.files = new HeatmapFiles(layout, settings.alpha(), settings.colormap());
+    this.files = new HeatmapFiles(layout, settings.alpha(), settings.colormap(), store);
     this.montage = settings.montage() == null ? null
         : new MontageFile(settings.montage(), settings.alpha(), settings.colormap(), plan.heading());
     List<String> methodNames = plan.methods().stream().map(CamMethod::name).toList();
@@ -84,8 +86,14 @@ public final class Explainer implements AutoCloseable {
    * no loading line).
    */
   public static Explainer open(ExplainSettings settings, ModelCatalog catalog) {
+    return open(settings, catalog, OutputStore.local());
+  }
+
+  /** As {@link #open(ExplainSettings, ModelCatalog)}, files going to {@code store} (a Spark job's). */
+  public static Explainer open(ExplainSettings settings, ModelCatalog catalog, OutputStore store) {
     RunPlan plan = RunPlan.of(settings, catalog);
-    return open(settings, plan, settings.batchSize(), stage -> { });
+    return new Explainer(settings, plan, loadNetwork(settings, plan, stage -> { }),
+        settings.batchSize(), store);
   }
 
   /**
@@ -98,7 +106,8 @@ public final class Explainer implements AutoCloseable {
    */
   public static Explainer open(ExplainSettings settings, RunPlan plan, int images,
       Consumer<String> stage) {
-    return new Explainer(settings, plan, loadNetwork(settings, plan, stage), images);
+    return new Explainer(settings, plan, loadNetwork(settings, plan, stage), images,
+        OutputStore.local());
   }
 
   /**
@@ -138,6 +147,44 @@ public final class Explainer implements AutoCloseable {
   /** Where this run's files go, for {@code --skip-existing}. */
   public OutputLayout layout() {
     return layout;
+  }
+
+  /** What this run does: model, labels, layer, methods, targets. */
+  public RunPlan plan() {
+    return plan;
+  }
+
+  /**
+   * Decodes and preprocesses an image whose bytes are already in memory (the library API, a Spark
+   * {@code binaryFile} row), with the checks and messages of a file.
+   */
+  public Prepared prepare(ImageInput input, byte[] bytes) {
+    long t0 = System.nanoTime();
+    try {
+      DecodedImage image = decoder.decode(input.source(), bytes);
+      return new Prepared(input, image, plan.input().toModelInput(image), null,
+          System.nanoTime() - t0);
+    } catch (XaiCamException e) {
+      return Prepared.failed(input, e.getMessage(), System.nanoTime() - t0);
+    }
+  }
+
+  /**
+   * Runs successfully prepared images through the {@link CamRunner} as one batch and returns
+   * their maps in order, writing nothing (the library API and the Spark job, which writes the
+   * files itself with {@link #write}). Not thread-safe: one batch at a time per network.
+   */
+  public List<ImageCams> compute(List<Prepared> prepared) {
+    for (Prepared p : prepared) {
+      if (p.error() != null) {
+        throw new IllegalArgumentException("cannot compute a failed image: " + p.error());
+      }
+    }
+    List<ImageCams> cams = new ArrayList<>();
+    if (!prepared.isEmpty()) {
+      runner.run(prepared.stream().map(Prepared::tensor).toList(), () -> false, cams::add);
+    }
+    return cams;
   }
 
   /**
@@ -281,7 +328,7 @@ public final class Explainer implements AutoCloseable {
    * is its error report: output that is not a number, a file that cannot be decoded again, or an
    * output path of its own that cannot be written; a full disk or an unwritable folder stops the run.
    */
-  private ImageReport write(Prepared p, ImageCams cams) {
+  public ImageReport write(Prepared p, ImageCams cams) {
     Path source = p.input().source();
     if (!finite(cams)) {
       return ImageReport.failed(source, source + ": the network's output is not finite (NaN or infinity:"

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  */
 public final class InputCollection {
   /** Extensions (lower case) a folder walk takes as images; files named directly are always taken. */
-  static final Set<String> IMAGE_EXTENSIONS = Set.of(
+  public static final Set<String> IMAGE_EXTENSIONS = Set.of(
       "jpg", "jpeg", "jpe", "png", "bmp", "dib", "tif", "tiff", "webp", "pbm", "pgm", "ppm", "pnm",
       "jp2", "sr", "ras");
 
@@ -131,6 +131,19 @@ public final class InputCollection {
     } catch (InvalidPathException e) {
       throw XaiCamException.usage(listName + " line " + number + " is not a file path (" + e.getReason() + ")");
     }
+  }
+
+  /**
+   * Images listed outside the local file system (a Spark job's input): each path relative to the
+   * input folder, in the order given, gets the output base a folder walk gives it below
+   * {@code outputDir}, collisions settled the same way; the sources stay the relative paths.
+   */
+  public static List<ImageInput> mirrored(Path outputDir, List<Path> relativePaths) {
+    InputCollection collection = new InputCollection(outputDir, true, List.of(), List.of());
+    for (Path relative : relativePaths) {
+      collection.found.add(new Found(relative, collection.mirror(relative)));
+    }
+    return collection.settleCollisions();
   }
 
   /** The images with collision-free output bases. */

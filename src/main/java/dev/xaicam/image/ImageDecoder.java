@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.opencv.core.CvException;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
@@ -71,8 +73,10 @@ public final class ImageDecoder {
    * @param head its first bytes (the whole file when small)
    * @param format the format its magic number names
    * @param pixels the declared size when the first bytes hold it, else the pixel limit
+   * @param whole the whole file when its bytes came in memory, else {@code null} (read on decode)
    */
-  public record Header(Path file, long fileBytes, byte[] head, ImageFormat format, long pixels) {
+  public record Header(Path file, long fileBytes, byte[] head, ImageFormat format, long pixels,
+      byte[] whole) {
     /**
      * The most heap its decoding takes at once: the file read whole (twice for a PNG whose colour
      * profile is dropped) and the decoded 8-bit BGR samples.
@@ -91,7 +95,27 @@ public final class ImageDecoder {
    */
   public Header inspect(Path file) {
     long size = checkFile(file);
-    byte[] head = read(file, (int) Math.min(size, HEADER_BYTES));
+    return header(file, size, read(file, (int) Math.min(size, HEADER_BYTES)), null);
+  }
+
+  /**
+   * Decodes an image file's bytes already in memory (a Spark {@code binaryFile} row, a library
+   * caller's upload) with the same checks and messages as {@link #decode(Path)}.
+   *
+   * @param name the file the bytes came from, for messages
+   * @throws XaiCamException (bad input, exit 1) naming {@code name} and the reason
+   */
+  public DecodedImage decode(Path name, byte[] bytes) {
+    if (bytes.length == 0) {
+      throw XaiCamException.badInput(name, "empty file (0 bytes)");
+    }
+    // The same first megabyte a file read sees, so both paths judge a file alike.
+    byte[] head = bytes.length <= HEADER_BYTES ? bytes : Arrays.copyOf(bytes, HEADER_BYTES);
+    return decode(header(name, bytes.length, head, bytes));
+  }
+
+  /** The checks a file's first bytes allow; {@code whole} is the whole file if already read. */
+  private Header header(Path file, long size, byte[] head, byte[] whole) {
     ImageFormat format =
         ImageFormat.sniff(head).orElseThrow(() -> XaiCamException.badInput(file, notAnImage(head)));
     if (format == ImageFormat.WEBP && ImageFormat.isAnimatedWebp(head)) {
@@ -110,7 +134,7 @@ public final class ImageDecoder {
               : "image within the " + megapixels(maxPixels) + " limit (--max-pixels)")
           + " can hold: corrupt or padded");
     }
-    return new Header(file, size, head, format, largest);
+    return new Header(file, size, head, format, largest, whole);
   }
 
   /**
@@ -124,14 +148,17 @@ public final class ImageDecoder {
   }
 
   /**
-   * Decodes a file {@link #inspect inspected} before, reading it whole now.
+   * Decodes a file {@link #inspect inspected} before, reading it whole now (unless its bytes came
+   * in memory).
    *
    * @throws XaiCamException (bad input, exit 1) naming the file and the reason
    */
   public DecodedImage decode(Header header) {
     Path file = header.file();
     ImageFormat format = header.format();
-    byte[] bytes = header.fileBytes() == header.head().length ? header.head() : read(file, (int) header.fileBytes());
+    byte[] bytes = header.whole() != null ? header.whole()
+        : header.fileBytes() == header.head().length ? header.head()
+        : read(file, (int) header.fileBytes());
     ImageFormat.Dimensions declared =
         format.declaredSize(bytes).orElseThrow(() -> corrupt(file, format, ""));
     checkPixels(file, declared);

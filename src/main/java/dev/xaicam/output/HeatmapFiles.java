@@ -20,14 +20,20 @@ public final class HeatmapFiles {
   private final double alpha;
   /** The overlays' colour map. */
   private final Colormap colormap;
+  /** Where the bytes are stored. */
+  private final OutputStore store;
   /** Draws the overlays. */
   private final OverlayRenderer overlays = new OverlayRenderer();
 
-  /** Writes files named by {@code layout}, overlays at opacity {@code alpha} in {@code colormap}. */
-  public HeatmapFiles(OutputLayout layout, double alpha, Colormap colormap) {
+  /**
+   * Writes files named by {@code layout} into {@code store}, overlays at opacity {@code alpha} in
+   * {@code colormap}.
+   */
+  public HeatmapFiles(OutputLayout layout, double alpha, Colormap colormap, OutputStore store) {
     this.layout = layout;
     this.alpha = alpha;
     this.colormap = colormap;
+    this.store = store;
   }
 
   /**
@@ -38,10 +44,10 @@ public final class HeatmapFiles {
   public HeatmapOutput write(Path base, DecodedImage image, String method, ClassScore target, Heatmap heatmap,
       RawMap raw) {
     Path png = layout.png(base, method, target.index());
-    AtomicFile.write(png, overlays.overlayPng(image, heatmap, alpha, colormap));
+    store.write(png, overlays.overlayPng(image, heatmap, alpha, colormap));
     Path npy = layout.npy(base, method, target.index());
     if (npy != null) {
-      AtomicFile.write(npy, NpyFile.encode(heatmap.values(), heatmap.height(), heatmap.width()));
+      store.write(npy, NpyFile.encode(heatmap.values(), heatmap.height(), heatmap.width()));
     }
     Path rawFile = layout.raw(base, method, target.index());
     if (rawFile != null) {
@@ -50,7 +56,7 @@ public final class HeatmapFiles {
       for (int i = 0; i < values.length; i++) {
         values[i] = raw.values()[i] * scale;
       }
-      AtomicFile.write(rawFile, NpyFile.encode(values, raw.height(), raw.width()));
+      store.write(rawFile, NpyFile.encode(values, raw.height(), raw.width()));
     }
     return new HeatmapOutput(method, target, png, npy, rawFile);
   }

@@ -1,11 +1,7 @@
 package dev.xaicam.output;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Where a run's files for one image go, and whether they are all there already
@@ -64,19 +60,28 @@ public final class OutputLayout {
   }
 
   /**
-   * Whether every file this run would write for the image at {@code base} exists. With top-K the
+   * Whether every file this run would write for the image at {@code base} exists in {@code store}. With top-K the
    * classes are not known before the forward pass, so K class-tagged overlays per method count.
    */
   public boolean complete(Path base) {
+    return complete(base, OutputStore.local());
+  }
+
+  /**
+   * Whether every file this run would write for the image at {@code base} exists in {@code store}.
+   * With top-K the classes are not known before the forward pass, so K class-tagged overlays per
+   * method count.
+   */
+  public boolean complete(Path base, OutputStore store) {
     for (String method : methods) {
       if (tagged() && explicitClasses.isEmpty()) {
-        if (countTagged(base, method) < targetsPerImage) {
+        if (countTagged(base, method, store) < targetsPerImage) {
           return false;
         }
       } else {
         for (int target : tagged() ? explicitClasses : List.of(-1)) {
-          if (!Files.isRegularFile(png(base, method, target)) || !companionsExist(npy(base, method, target),
-              raw(base, method, target))) {
+          if (!store.isFile(png(base, method, target))
+              || !companionsExist(store, npy(base, method, target), raw(base, method, target))) {
             return false;
           }
         }
@@ -96,10 +101,10 @@ public final class OutputLayout {
     return base.resolveSibling(name);
   }
 
-  /** Whether each of {@code files} that is not {@code null} exists. */
-  private static boolean companionsExist(Path... files) {
+  /** Whether each of {@code files} that is not {@code null} exists in {@code store}. */
+  private static boolean companionsExist(OutputStore store, Path... files) {
     for (Path file : files) {
-      if (file != null && !Files.isRegularFile(file)) {
+      if (file != null && !store.isFile(file)) {
         return false;
       }
     }
@@ -107,22 +112,15 @@ public final class OutputLayout {
   }
 
   /** How many class-tagged overlays of {@code method} (each with its {@code .npy} and {@code .raw.npy} if wanted) exist. */
-  private long countTagged(Path base, String method) {
+  private long countTagged(Path base, String method, OutputStore store) {
     Path dir = base.toAbsolutePath().getParent();
     String prefix = base.getFileName() + "." + method + ".";
-    if (!Files.isDirectory(dir)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.map(f -> f.getFileName().toString())
-          .filter(name -> name.startsWith(prefix) && name.endsWith(".png")
-              && name.substring(prefix.length()).matches("\\d+\\.png"))
-          .map(name -> name.substring(0, name.length() - ".png".length()))
-          .filter(stem -> companionsExist(npy ? dir.resolve(stem + ".npy") : null,
-              raw ? dir.resolve(stem + ".raw.npy") : null))
-          .count();
-    } catch (IOException | UncheckedIOException e) {
-      return 0;
-    }
+    return store.fileNames(dir).stream()
+        .filter(name -> name.startsWith(prefix) && name.endsWith(".png")
+            && name.substring(prefix.length()).matches("\\d+\\.png"))
+        .map(name -> name.substring(0, name.length() - ".png".length()))
+        .filter(stem -> companionsExist(store, npy ? dir.resolve(stem + ".npy") : null,
+            raw ? dir.resolve(stem + ".raw.npy") : null))
+        .count();
   }
 }

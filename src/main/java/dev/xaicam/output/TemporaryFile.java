@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  */
 public final class TemporaryFile implements AutoCloseable {
   /** Prefix of every temporary file, so a later run can recognise leftovers. */
-  static final String PREFIX = ".xai-cam-tmp-";
+  public static final String PREFIX = ".xai-cam-tmp-";
 
   /** This process's prefix: the pid tells a later run whether the writer is gone. */
   private static final String OWN_PREFIX = PREFIX + ProcessHandle.current().pid() + "-";
@@ -36,7 +36,15 @@ public final class TemporaryFile implements AutoCloseable {
     Files.createDirectories(folder);
     // createFile honours the umask: a file moved into place is an ordinary file others may read,
     // unlike createTempFile's owner-only ones.
-    return new TemporaryFile(Files.createFile(folder.resolve(OWN_PREFIX + UUID.randomUUID() + ".part")));
+    return new TemporaryFile(Files.createFile(folder.resolve(newName())));
+  }
+
+  /**
+   * A fresh temporary file name of this process, for writers on other file systems (the Spark
+   * job's Hadoop output) that keep to the same scheme.
+   */
+  public static String newName() {
+    return OWN_PREFIX + UUID.randomUUID() + ".part";
   }
 
   /** The temporary file's path, to write into. */

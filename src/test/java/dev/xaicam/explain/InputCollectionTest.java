@@ -2,6 +2,7 @@ package dev.xaicam.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.xaicam.XaiCamException;
 import java.io.BufferedReader;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,22 @@ class InputCollectionTest {
   private Map<String, String> bases(InputCollection.Result result) {
     return result.images().stream().collect(Collectors.toMap(
         i -> in.relativize(i.source()).toString(), i -> out.relativize(i.outputBase()).toString()));
+  }
+
+  /** Relative paths listed elsewhere (a Spark input) get the bases the walk above gives them. */
+  @Test
+  void listedPathsGetTheBasesOfAFolderWalk() {
+    List<Path> listed = Stream.of("a/b/deep/c.PNG", "a/b/dog.jpg", "c/dog.jpg", "c/dog.png", "top.jpg")
+        .map(Path::of).toList();
+
+    List<ImageInput> images = InputCollection.mirrored(Path.of("/"), listed);
+
+    assertThat(images).extracting(i -> i.source().toString(), i -> i.outputBase().toString()).containsExactly(
+        tuple("a/b/deep/c.PNG", "/a/b/deep/c"),
+        tuple("a/b/dog.jpg", "/a/b/dog"),
+        tuple("c/dog.jpg", "/c/dog.jpg"),
+        tuple("c/dog.png", "/c/dog.png"),
+        tuple("top.jpg", "/top"));
   }
 
   @Test

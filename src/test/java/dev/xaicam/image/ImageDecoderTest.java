@@ -2,6 +2,7 @@ package dev.xaicam.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.xaicam.XaiCamException;
@@ -19,6 +20,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -331,6 +333,33 @@ class ImageDecoderTest {
     assertThatThrownBy(() -> decoder.decode(file))
         .isInstanceOf(XaiCamException.class)
         .hasMessageStartingWith(file + ": cannot decode: truncated or corrupt JPEG data");
+  }
+
+  /**
+   * Bytes in memory decode to the file's pixels and fail with the file's messages, named as the
+   * caller says.
+   */
+  @Test
+  void bytesInMemoryDecodeLikeTheFile() throws IOException {
+    Path file = write("g.png", gradient(5, 7));
+    Path name = Path.of("hdfs-like/g.png");
+
+    DecodedImage image = decoder.decode(name, Files.readAllBytes(file));
+
+    assertGradient(image, 5, 7);
+    assertThat(image.source()).isEqualTo(name);
+    assertThatThrownBy(() -> decoder.decode(name, new byte[0])).hasMessage(name + ": empty file (0 bytes)");
+    Path truncated = BAD_INPUTS.resolve("truncated.jpg");
+    assumeThat(truncated).exists();
+    String fileMessage = catchMessage(() -> decoder.decode(truncated));
+    assertThat(catchMessage(() -> decoder.decode(truncated, Files.readAllBytes(truncated))))
+        .isEqualTo(fileMessage)
+        .startsWith(truncated + ": cannot decode: truncated or corrupt JPEG data");
+  }
+
+  /** The message of the exception {@code call} throws. */
+  private static String catchMessage(ThrowingCallable call) {
+    return catchThrowable(call).getMessage();
   }
 
   /** A JPEG cut mid-scan, which libjpeg would fill with grey, is reported as truncated. */
