@@ -15,6 +15,9 @@ import java.util.Map;
  * Writes a model as a {@link GraphSpec} with the configs Keras 2 saves for its layers, so
  * built-in architectures run through the same layer registry as model files. Sequential methods
  * read the node added last; the others name their inputs and return the new node's name.
+ *
+ * <p>Long because it writes each Keras layer's config in Keras's own keys, one small method per
+ * layer kind the architectures use.
  */
 final class KerasGraphBuilder {
   /** JSON node factory. */

@@ -92,6 +92,16 @@ final class ReportPrinter implements BatchRun.Listener, AutoCloseable {
     lines.show();
   }
 
+  /**
+   * Keeps one image's line for the report file only, printing nothing: a skipped image when the
+   * whole run had nothing to do, which one closing line sums up.
+   */
+  void recordOnly(ImageReport report) {
+    if (reportFile != null) {
+      appendToReport(JsonReport.line(report));
+    }
+  }
+
   /** Appends one line to the report file and flushes it to the operating system. */
   private void appendToReport(String line) {
     if (report == null) {

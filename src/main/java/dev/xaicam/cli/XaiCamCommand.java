@@ -28,7 +28,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code xai-cam [OPTIONS] IMAGE...}: writes class-activation heatmap overlays for images. */
+/**
+ * {@code xai-cam [OPTIONS] IMAGE...}: writes class-activation heatmap overlays for images.
+ *
+ * <p>Long because it declares the explain command's many options (picocli annotations with their
+ * help text) and the order of work of a run; the logic lives in {@code explain}.
+ */
 @Command(
     name = "xai-cam",
     mixinStandardHelpOptions = true,
@@ -54,7 +59,7 @@ import picocli.CommandLine.Spec;
       "  find . -name '*.jpg' | xai-cam --json -          # paths from a pipe",
       "  xai-cam --weights vgg16.h5 --offline dog.jpg",
       "  xai-cam --model my_model.h5 --preprocess scale --labels labels.txt cat.jpg",
-      "  xai-cam layers --model my_model.keras          # layers, shapes, default target",
+      "  xai-cam layers --model my_model.keras   # layers, shapes, default target",
       "",
       "Environment:",
       "  XAI_CAM_HOME   where downloaded weights are kept (default ~/.xai-cam);",
@@ -325,6 +330,8 @@ public final class XaiCamCommand implements Callable<Integer> {
     for (ImageReport r : pending.reports()) {
       if (r.status() == ImageReport.Status.ERROR || shared.json) {
         printer.finished(r);
+      } else {
+        printer.recordOnly(r);
       }
     }
     int failed = pending.reports().size() - pending.skipped() + collected.errors().size();

@@ -26,6 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * A {@link TensorScope} over one DJL NDManager, running raw TensorFlow ops eagerly. Every op
  * checks its operands in Java first ({@link OpChecks}); spatial ops live in
  * {@link SpatialOps}.
+ *
+ * <p>Long because it is the whole tensor vocabulary: each op is a few lines of Java-side shape and
+ * type checks (TensorFlow's async errors would poison the process) plus one TensorFlow call;
+ * spatial ops live in SpatialOps.
  */
 final class DjlTensorScope implements TensorScope {
   /** Owner of every array this scope creates. */

@@ -13,6 +13,9 @@ import java.util.Objects;
  * Everything an explain run is told before it reads its first image: immutable, made with
  * {@link #builder()}, checked once in {@link Builder#build()}. The defaults are the constants
  * below; the command line's options name them, so each default is written once.
+ *
+ * <p>Long because each option has a field, an accessor, a builder setter and its check; that
+ * repetition is the price of an immutable, validated configuration.
  */
 public final class ExplainSettings {
   /** Model explained unless {@code --model} says otherwise. */

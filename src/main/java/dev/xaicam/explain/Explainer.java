@@ -33,6 +33,9 @@ import java.util.function.Consumer;
 /**
  * Explains images with one loaded network: decode and preprocess ({@link #prepare}), then a batch
  * through the {@link CamRunner}, each heatmap written as the run's {@link OutputLayout} says.
+ *
+ * <p>Long because it is the one place a loaded network meets the files: preparing images within
+ * the memory budget, running batches and writing each image's outputs with its own errors.
  */
 public final class Explainer implements AutoCloseable {
   /** What the run does. */

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  * Turns the command line's files, folders and path lists into the ordered list of images to
  * explain, each with an output path that mirrors its place below the folder it was found in and
  * never collides with another's or escapes the output folder.
+ *
+ * <p>Long because the walk, the filters, the output-folder exclusion and the collision rule share
+ * one state (what was found, skipped and filtered) that the summary reports.
  */
 public final class InputCollection {
   /** Extensions (lower case) a folder walk takes as images; files named directly are always taken. */

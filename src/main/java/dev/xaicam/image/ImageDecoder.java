@@ -27,6 +27,9 @@ import org.opencv.imgcodecs.Imgcodecs;
  * {@code IMREAD_COLOR}: grayscale becomes three equal channels, alpha is dropped, 16-bit samples
  * are scaled to 8 bits and a JPEG's EXIF orientation is applied. Instances are immutable and
  * thread-safe.
+ *
+ * <p>Long because every refusal message about a file lives here, next to the check that makes it,
+ * so a user sees the same words whichever path an image takes.
  */
 public final class ImageDecoder {
 

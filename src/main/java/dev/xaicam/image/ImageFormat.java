@@ -9,6 +9,9 @@ import java.util.Optional;
  *
  * <p>Reading the declared size from the header lets the decoder refuse an oversized image before
  * OpenCV allocates memory for it.
+ *
+ * <p>Long because it holds one small header parser per supported format (PNG, JPEG, BMP, TIFF,
+ * WebP, PNM), each tested on its own.
  */
 enum ImageFormat {
   /** Portable Network Graphics. */

@@ -17,6 +17,9 @@ import org.opencv.imgproc.Imgproc;
  * colour bar at the bottom. Pictures keep their aspect ratio (a landscape row is shorter than a
  * portrait one); titles wrap onto more lines rather than lose characters, all in one font size.
  * Stateless and thread-safe.
+ *
+ * <p>Long because layout (aspect-preserving rows, wrapped titles in one font size) and drawing
+ * must agree pixel for pixel; the Layout record is what tests check.
  */
 public final class Montage {
 

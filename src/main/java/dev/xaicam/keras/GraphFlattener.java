@@ -21,6 +21,9 @@ import java.util.PriorityQueue;
  * <p>Names in a config refer to layers of the same model; each such name becomes a key (its
  * path). A key names either a node or, for a nested model or a fed input placeholder, an alias
  * of another key; inputs are resolved through the aliases once every model has been visited.
+ *
+ * <p>Long because Keras's two inbound-node formats, nested models and node-index resolution are
+ * one recursive walk; split, each half would need the other's state.
  */
 final class GraphFlattener {
 

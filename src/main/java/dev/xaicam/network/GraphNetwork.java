@@ -14,6 +14,9 @@ import java.util.List;
  * pass to a chosen target needs, class probabilities, Score-CAM's masked scoring and input
  * gradients. Scores and gradients are taken on the logits ({@link OutputHead}). Results of a
  * float64 network are float64; the float arrays other stages read are narrowed from them.
+ *
+ * <p>Long because weight upload (plain, mapped, folded) and the entry points of every pass
+ * (forward, probabilities, scorers, input gradients) share the network's scopes and executors.
  */
 public final class GraphNetwork implements AutoCloseable {
   /** The graph. */
