@@ -107,9 +107,10 @@ final class JobOptions {
   int batchSize;
 
   /** Faster-Score-CAM's channel count. */
-  @Option(names = "--max-n", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_MAX_N_TEXT,
-      description = "Channels Faster-Score-CAM evaluates (default: ${DEFAULT-VALUE}).")
-  int maxN;
+  @Option(names = "--max-n", paramLabel = "N",
+      description = "Channels Faster-Score-CAM evaluates (default: "
+          + ExplainSettings.DEFAULT_MAX_N_TEXT + "); only with -m faster-scorecam.")
+  Integer maxN;
 
   /** Largest declared image size decoded. */
   @Option(names = "--max-pixels", paramLabel = "N", defaultValue = ExplainSettings.DEFAULT_MAX_PIXELS_TEXT,
