@@ -104,7 +104,10 @@ final class HadoopStore implements OutputStore, Serializable {
       try (OutputStream out = create(temp)) {
         if (target.getName().equals(failOnce) && TaskContext.get() != null && TaskContext.get().attemptNumber() == 0) {
           out.write(bytes, 0, bytes.length / 2);
-          throw new IOException("test hook " + ExplainJob.FAIL_ONCE_SETTING + ": first attempt fails writing " + target);
+          // Unchecked, as a crashed executor would be: the task fails and Spark retries it, where an
+          // IOException would be this image's own error row.
+          throw new IllegalStateException("test hook " + ExplainJob.FAIL_ONCE_SETTING
+              + ": first attempt fails writing " + target);
         }
         out.write(bytes);
       }
