@@ -27,9 +27,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * checks its operands in Java first ({@link OpChecks}); spatial ops live in
  * {@link SpatialOps}.
  *
- * <p>Long because it is the whole tensor vocabulary: each op is a few lines of Java-side shape and
- * type checks (TensorFlow's async errors would poison the process) plus one TensorFlow call;
- * spatial ops live in SpatialOps.
+ * <p>Why it is not split further (it is over 300 lines): it is the whole tensor vocabulary, and
+ * each op is a few lines of Java-side shape and type checks (TensorFlow's async errors would
+ * poison the process) plus one TensorFlow call on this scope's manager; the spatial ops already
+ * live in {@link SpatialOps}, and more helper classes would each need the manager, the checks and
+ * {@code run} handed over, splitting one responsibility (ops owned by a scope) across files.
  */
 final class DjlTensorScope implements TensorScope {
   /** Owner of every array this scope creates. */

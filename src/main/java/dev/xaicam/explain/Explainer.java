@@ -34,8 +34,10 @@ import java.util.function.Consumer;
  * Explains images with one loaded network: decode and preprocess ({@link #prepare}), then a batch
  * through the {@link CamRunner}, each heatmap written as the run's {@link OutputLayout} says.
  *
- * <p>Long because it is the one place a loaded network meets the files: preparing images within
- * the memory budget, running batches and writing each image's outputs with its own errors.
+ * <p>Why it is not split (it is over 300 lines): its one responsibility is an image's trip
+ * through one loaded network, from decoding within the memory budget to the image's written
+ * outputs, and its parts share the plan, the layout, the budgets and the network; the formats
+ * themselves are already elsewhere ({@code output}), and a split would pass that state around.
  */
 public final class Explainer implements AutoCloseable {
   /** What the run does. */
