@@ -97,7 +97,7 @@ public final class Benchmark {
       }
       Soak soak = settings.soakImages() > 0 ? soak(cases, inputs) : null;
       return new BenchmarkResult(MachineFacts.of(settings), startup, inputs.decodeSecondsPerImage(),
-          forward, methods, skips, soak, resets);
+          forward, methods, skips, soak, resets, List.of());
     }
   }
 

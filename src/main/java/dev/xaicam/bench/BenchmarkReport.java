@@ -34,8 +34,20 @@ public final class BenchmarkReport {
         m.model(), m.weights(), m.inputs(), threads(m.tensorflowThreads()),
         threads(m.tensorflowInterOpThreads())));
 
+    if (!result.oneShot().isEmpty()) {
+      sb.append("| one-shot run, process start to exit | page cache | runs | wall s (median) | CPU s (median) |\n")
+          .append("|---|---|---|---|---|\n");
+      for (OneShotTiming t : result.oneShot()) {
+        sb.append(String.format(Locale.ROOT, "| %s%s | %s | %d | %.2f | %s |%n", t.what(),
+            t.exitCode() == 0 ? "" : " (FAILED, exit " + t.exitCode() + ")", t.pageCache(), t.runs(),
+            t.wallSeconds(), t.cpuSeconds() == null ? "?" : String.format(Locale.ROOT, "%.2f",
+                t.cpuSeconds())));
+      }
+      sb.append('\n');
+    }
+
     Startup s = result.startup();
-    sb.append("| start-up | seconds |\n|---|---|\n");
+    sb.append("| start-up, inside this process | seconds |\n|---|---|\n");
     row(sb, "native library load", s.engineLoad());
     row(sb, s.weightsFromFile() ? "weight load (Keras HDF5)" : "random weights (no file)",
         s.weightsLoad());

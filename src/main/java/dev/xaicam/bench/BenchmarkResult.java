@@ -14,7 +14,14 @@ import java.util.List;
  * @param scoreCam Score-CAM's skip counts per image (from the first Score-CAM case)
  * @param soak the memory soak, or null
  * @param peakResetWorks whether per-case peaks are per case (else process peaks so far)
+ * @param oneShot one-shot runs of the real command line in child processes (may be empty)
  */
 public record BenchmarkResult(Machine machine, Startup startup, Double decodeSecondsPerImage,
     List<Timing> forward, List<Timing> methods, List<ScoreCamSkips> scoreCam, Soak soak,
-    boolean peakResetWorks) {}
+    boolean peakResetWorks, List<OneShotTiming> oneShot) {
+  /** This result with {@code timings} as its one-shot runs. */
+  public BenchmarkResult withOneShot(List<OneShotTiming> timings) {
+    return new BenchmarkResult(machine, startup, decodeSecondsPerImage, forward, methods, scoreCam,
+        soak, peakResetWorks, List.copyOf(timings));
+  }
+}

@@ -7,7 +7,22 @@ import dev.xaicam.bench.BenchmarkResult;
 import dev.xaicam.explain.ExplainSettings;
 import dev.xaicam.models.DownloadListener;
 import dev.xaicam.models.ModelCatalog;
+import dev.xaicam.ToolHome;
+import dev.xaicam.XaiCamException;
+import dev.xaicam.bench.OneShotPlan;
+import dev.xaicam.bench.OneShotRuns;
+import dev.xaicam.bench.OneShotTiming;
+import dev.xaicam.engine.TensorRuntime;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,19 +105,135 @@ final class BenchCommand implements Callable<Integer> {
       description = "Seed of the random weights and inputs (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  /** One-shot runs per case. */
+  @Option(names = "--startup-runs", paramLabel = "N", defaultValue = "3",
+      description = "First time the real command in fresh processes, N runs per case, warm and "
+          + "cold (page cache dropped): --help, the demo model, and this model when --weights is "
+          + "given; 0 skips it (default: ${DEFAULT-VALUE}).")
+  int startupRuns;
+
   /** Checks the options (usage errors before anything loads), runs, prints. */
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     BenchSettings settings = settings();
+    if (startupRuns < 0) {
+      throw XaiCamException.usage("--startup-runs must be >= 0, got " + startupRuns);
+    }
     PrintWriter err = spec.commandLine().getErr();
-    BenchmarkResult result = new Benchmark(settings, line -> {
+    Consumer<String> progress = line -> {
       err.println("bench: " + line);
       err.flush();
-    }).run();
+    };
+    // Before this process loads a network: the children then have the machine's memory to
+    // themselves.
+    List<OneShotTiming> oneShot = startupRuns == 0 ? List.of() : oneShotRuns(settings, progress);
+    BenchmarkResult result = new Benchmark(settings, progress).run().withOneShot(oneShot);
     PrintWriter out = spec.commandLine().getOut();
     out.print(shared.json ? BenchmarkReport.json(result) + System.lineSeparator() : BenchmarkReport.text(result));
     out.flush();
     return 0;
+  }
+
+  /**
+   * Times {@code xai-cam --help}, the demo model and, with {@code --weights}, this model on one
+   * image, each in fresh child processes started as this one was (same JVM options, class path).
+   */
+  private List<OneShotTiming> oneShotRuns(BenchSettings settings, Consumer<String> progress)
+      throws IOException {
+    Path scratch = Files.createTempDirectory("xai-cam-bench");
+    try {
+      OneShotRuns runs = new OneShotRuns(oneShotPlan(), scratch, progress);
+      Path image = settings.images().isEmpty() ? noiseImage(scratch) : settings.images().get(0);
+      String out = scratch.resolve("out").toString();
+      List<OneShotTiming> timings = new ArrayList<>();
+      timings.add(runs.warm("xai-cam --help", List.of("--help")));
+      List<String> demo = List.of("--model", "demo", "-q", "-o", out, image.toString());
+      timings.add(runs.warm("demo model, one image", demo));
+      addIfMeasured(timings, runs.cold("demo model, one image", demo, List.of()));
+      if (settings.weights() != null) {
+        String what = model + ", one image";
+        List<String> args = List.of("--model", model, "--weights", settings.weights().toString(),
+            "-q", "-o", out, image.toString());
+        timings.add(runs.warm(what, args));
+        addIfMeasured(timings, runs.cold(what, args, weightFiles(settings.weights())));
+      }
+      return timings;
+    } finally {
+      try (Stream<Path> files = Files.walk(scratch)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static void addIfMeasured(List<OneShotTiming> timings, OneShotTiming timing) {
+    if (timing != null) {
+      timings.add(timing);
+    }
+  }
+
+  /**
+   * This JVM's command line (java, its options, class path, {@link Main}) and what a cold start
+   * reads from disk: the class path with the jar's {@code lib/}, the class-data archive, the
+   * native libraries of TensorFlow and OpenCV.
+   */
+  private static OneShotPlan oneShotPlanFor(int runs) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<Path> cold = new ArrayList<>();
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (option.startsWith("-XX:ArchiveClassesAtExit") || option.startsWith("-agentlib")
+          || option.startsWith("-javaagent")) {
+        continue;
+      }
+      command.add(option);
+      if (option.startsWith("-XX:SharedArchiveFile=")) {
+        cold.add(Path.of(option.substring(option.indexOf('=') + 1)));
+      }
+    }
+    String classPath = System.getProperty("java.class.path");
+    command.addAll(List.of("-cp", classPath, Main.class.getName()));
+    for (String entry : classPath.split(java.io.File.pathSeparator)) {
+      Path path = Path.of(entry).toAbsolutePath();
+      cold.add(path);
+      if (entry.endsWith(".jar") && path.getParent() != null) {
+        cold.add(path.getParent().resolve("lib"));
+      }
+    }
+    cold.add(TensorRuntime.nativeLibraryFolder());
+    cold.add(ToolHome.current().resolve("natives"));
+    return new OneShotPlan(command, Map.of("XAI_CAM_STDERR_TTY", "0", "TF_CPP_MIN_LOG_LEVEL", "3"),
+        runs, cold);
+  }
+
+  private OneShotPlan oneShotPlan() {
+    return oneShotPlanFor(startupRuns);
+  }
+
+  /** A weight file and its converted copies in the tool's cache ({@code <name>.<hash>.f32}). */
+  private static List<Path> weightFiles(Path weights) throws IOException {
+    List<Path> files = new ArrayList<>(List.of(weights));
+    Path cache = ToolHome.current().resolve("models");
+    if (Files.isDirectory(cache)) {
+      String prefix = weights.getFileName() + ".";
+      try (Stream<Path> cached = Files.list(cache)) {
+        cached.filter(p -> p.getFileName().toString().startsWith(prefix)).forEach(files::add);
+      }
+    }
+    return files;
+  }
+
+  /** A 320x240 picture of seeded noise, for one-shot runs when no image was given. */
+  private Path noiseImage(Path scratch) throws IOException {
+    BufferedImage picture = new BufferedImage(320, 240, BufferedImage.TYPE_3BYTE_BGR);
+    java.util.Random random = new java.util.Random(seed);
+    for (int y = 0; y < picture.getHeight(); y++) {
+      for (int x = 0; x < picture.getWidth(); x++) {
+        picture.setRGB(x, y, random.nextInt(1 << 24));
+      }
+    }
+    Path file = scratch.resolve("noise.png");
+    ImageIO.write(picture, "png", file.toFile());
+    return file;
   }
 
   /** The parent command's catalogue, or the built-in one when the command runs on its own. */

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Scores CAM methods on images: Average Drop and Increase in Confidence (Chattopadhyay et al."
           + " 2018), deletion and insertion AUC (Petsiuk et al. 2018), with --road ROAD MoRF/LeRF"
-          + " (Rong et al. 2022); per method the mean over the images with its 95% interval.",
+          + " (Rong et al. 2022); per method the mean over the images with its 95%% interval.",
       ""
     },
     footerHeading = "%nExamples:%n",

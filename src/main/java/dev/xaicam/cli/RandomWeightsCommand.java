@@ -4,7 +4,10 @@ import dev.xaicam.architectures.GlorotWeights;
 import dev.xaicam.keras.KerasWeightsWriter;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.network.ModelGraph;
+import dev.xaicam.network.ModelWeights;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,8 +47,18 @@ final class RandomWeightsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ModelCatalog.Entry entry = parent.catalog().find(model);
-    KerasWeightsWriter.write(file, GlorotWeights.of(ModelGraph.of(entry.spec()), seed),
-        KerasWeightsWriter.Layout.LEGACY);
+    ModelGraph graph = ModelGraph.of(entry.spec());
+    ModelWeights weights = GlorotWeights.of(graph, seed);
+    Map<String, List<String>> roles = graph.weightRoles();
+    // Keras 1's dataset names exist only for a kernel and a bias (as VGG's files use them);
+    // BatchNormalization's and depthwise weights are written under their Keras 2 role names.
+    boolean kernelsAndBiasesOnly = roles.values().stream().flatMap(List::stream)
+        .allMatch(role -> role.equals("kernel") || role.equals("bias"));
+    if (kernelsAndBiasesOnly) {
+      KerasWeightsWriter.write(file, weights, KerasWeightsWriter.Layout.LEGACY);
+    } else {
+      KerasWeightsWriter.writeNamed(file, weights, roles);
+    }
     spec.commandLine().getOut().println("wrote random " + entry.name() + " weights (seed " + seed + ") to " + file);
     spec.commandLine().getOut().flush();
     return 0;

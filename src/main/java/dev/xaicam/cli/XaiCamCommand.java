@@ -11,7 +11,7 @@ import dev.xaicam.explain.RunPlan;
 import dev.xaicam.output.ImageReport;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.output.AtomicFile;
-import dev.xaicam.output.TemporaryFile;
+import dev.xaicam.TemporaryFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -116,6 +116,14 @@ public final class TensorRuntime {
   }
 
   /**
+   * The folder DJL unpacks TensorFlow's native libraries into ({@code ~/.djl.ai/tensorflow}, or
+   * below {@code DJL_CACHE_DIR}), for a benchmark that must read them from disk again.
+   */
+  public static java.nio.file.Path nativeLibraryFolder() {
+    return ai.djl.util.Utils.getEngineCacheDir("tensorflow");
+  }
+
+  /**
    * Opens a root scope, loading the natives on first use.
    *
    * @throws XaiCamException (setup) when TensorFlow's native library cannot load

@@ -1,6 +1,12 @@
 package dev.xaicam.image;
 
+import dev.xaicam.ToolHome;
 import dev.xaicam.XaiCamException;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.opencv.core.Core;
 
 /** Loads OpenCV's native library once per process, on first use, from any thread. */
 final class OpenCvNatives {
@@ -10,14 +16,51 @@ final class OpenCvNatives {
     /** The load failure, or null when the library loaded. */
     static final Throwable FAILURE = load();
 
-    /** Loads from the jar's bundled natives; loadShared breaks on Java 12+, so loadLocally it is. */
+    /**
+     * Loads the jar's bundled library from its unpacked copy in the tool's folder; where that
+     * cannot be (an unknown platform, a read-only home), through openpnp's loader, which unpacks
+     * it again each time (loadShared breaks on Java 12+, so loadLocally it is).
+     */
     private static Throwable load() {
+      try {
+        Path unpacked = unpackedLibrary();
+        if (unpacked != null) {
+          System.load(unpacked.toString());
+          return null;
+        }
+      } catch (IOException | UnsatisfiedLinkError e) {
+        // Fall through to the loader that needs no cache folder.
+      }
       try {
         nu.pattern.OpenCV.loadLocally();
         return null;
       } catch (Throwable e) {
         return e;
       }
+    }
+
+    /** The unpacked library for this platform, or null when the jar has none for it. */
+    private static Path unpackedLibrary() throws IOException {
+      String name = System.mapLibraryName(Core.NATIVE_LIBRARY_NAME);
+      URL resource = OpenCvNatives.class.getClassLoader()
+          .getResource("nu/pattern/opencv/" + platformFolder() + "/" + name);
+      if (resource == null) {
+        return null;
+      }
+      Path file = ToolHome.current().resolve("natives").resolve("opencv-" + Core.VERSION)
+          .resolve(name);
+      return new UnpackedLibrary(resource, file).unpacked();
+    }
+
+    /** openpnp's folder for this operating system and processor, e.g. {@code linux/x86_64}. */
+    private static String platformFolder() {
+      String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+      String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
+      String osFolder = os.startsWith("linux") ? "linux" : os.startsWith("mac") ? "osx"
+          : os.startsWith("windows") ? "windows" : os;
+      String archFolder = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
+          : arch.equals("aarch64") || arch.equals("arm64") ? "ARMv8" : arch;
+      return osFolder + "/" + archFolder;
     }
   }
 

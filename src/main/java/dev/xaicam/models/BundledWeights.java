@@ -3,7 +3,7 @@ package dev.xaicam.models;
 import dev.xaicam.XaiCamException;
 import dev.xaicam.keras.KerasModelFile;
 import dev.xaicam.network.ModelWeights;
-import dev.xaicam.output.TemporaryFile;
+import dev.xaicam.TemporaryFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.xaicam.models;
 
 import dev.xaicam.network.ModelWeights;
 import dev.xaicam.network.WeightArray;
-import dev.xaicam.output.TemporaryFile;
+import dev.xaicam.TemporaryFile;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -1,7 +1,7 @@
 package dev.xaicam.models;
 
 import dev.xaicam.XaiCamException;
-import dev.xaicam.output.TemporaryFile;
+import dev.xaicam.TemporaryFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
 package dev.xaicam.models;
 
+import dev.xaicam.ToolHome;
 import dev.xaicam.XaiCamException;
 import java.io.IOException;
 import java.net.URI;
@@ -64,9 +65,7 @@ public final class WeightStore {
     /** As {@link #of(KerasWeightFile, boolean, DownloadListener)} with the environment given. */
     static Config of(KerasWeightFile file, Map<String, String> env, Path userHome,
         boolean offline, DownloadListener listener) {
-      String home = env.get("XAI_CAM_HOME");
-      Path toolHome = home == null || home.isBlank() ? userHome.resolve(".xai-cam") : Path.of(home);
-      return new Config(toolHome.resolve("models"), userHome.resolve(".keras").resolve("models"),
+      return new Config(ToolHome.of(env, userHome).resolve("models"), userHome.resolve(".keras").resolve("models"),
           file, offline, listener, defaultHttpClient());
     }
 

@@ -1,5 +1,6 @@
 package dev.xaicam.output;
 
+import dev.xaicam.TemporaryFile;
 import dev.xaicam.XaiCamException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

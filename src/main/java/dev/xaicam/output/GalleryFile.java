@@ -1,5 +1,6 @@
 package dev.xaicam.output;
 
+import dev.xaicam.TemporaryFile;
 import dev.xaicam.XaiCamException;
 import dev.xaicam.cam.Heatmap;
 import dev.xaicam.gallery.GalleryRow;

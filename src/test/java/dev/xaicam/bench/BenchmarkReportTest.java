@@ -22,14 +22,18 @@ class BenchmarkReportTest {
         List.of(new ScoreCamSkips("cat.png", 512, 100, 413)),
         new Soak(1000, 8, new MemorySample(1600L << 20, 5L << 20, 32, 1),
             new MemorySample(1601L << 20, 6L << 20, 32, 1)),
-        true);
+        true,
+        List.of(new OneShotTiming("vgg16, one image", "warm", 3, 1.42, 1.1, 0),
+            new OneShotTiming("vgg16, one image", "cold", 3, 6.5, null, 3)));
   }
 
   @Test
   void jsonHasOneFieldPerRecordComponent() throws Exception {
     JsonNode json = new ObjectMapper().readTree(BenchmarkReport.json(result()));
     assertThat(json.fieldNames()).toIterable().containsExactlyInAnyOrder("machine", "startup",
-        "decodeSecondsPerImage", "forward", "methods", "scoreCam", "soak", "peakResetWorks");
+        "decodeSecondsPerImage", "forward", "methods", "scoreCam", "soak", "peakResetWorks", "oneShot");
+    assertThat(json.at("/oneShot/0/wallSeconds").asDouble()).isEqualTo(1.42);
+    assertThat(json.at("/oneShot/1/cpuSeconds").isNull()).isTrue();
     assertThat(json.at("/machine/cores").asInt()).isEqualTo(2);
     assertThat(json.at("/machine/avx2").asBoolean()).isTrue();
     assertThat(json.at("/startup/firstHeatmapSinceProcessStart").asDouble()).isEqualTo(3.25);
@@ -50,6 +54,8 @@ class BenchmarkReportTest {
         .contains("TensorFlow threads: 2 intra-op, 2 inter-op")
         .contains("| weight load (Keras HDF5) | 0.75 |")
         .contains("| process start to first heatmap | 3.25 |")
+        .contains("| vgg16, one image | warm | 3 | 1.42 | 1.10 |")
+        .contains("| vgg16, one image (FAILED, exit 3) | cold | 3 | 6.50 | ? |")
         .contains("| forward | 1 | 3 | 0.400 |  | 1500 |")
         .contains("| gradcam | 8 | 24 | 0.270 | 1.08 | 1710 |")
         .contains("| scorecam | 8 | 1 | 150.000 | 600.00 | ? |")
@@ -63,13 +69,14 @@ class BenchmarkReportTest {
   void defaultThreadsAndMissingSectionsAreSaidPlainly() {
     BenchmarkResult r = result();
     BenchmarkResult bare = new BenchmarkResult(new Machine(2, 0, 0, "x", false, "17", 1L << 30, "VGG16",
-        "w", "i"), r.startup(), null, r.forward(), List.of(), List.of(), null, false);
+        "w", "i"), r.startup(), null, r.forward(), List.of(), List.of(), null, false, List.of());
     String text = BenchmarkReport.text(bare);
     assertThat(text).contains("TensorFlow threads: default intra-op, default inter-op")
         .contains("AVX2 no")
         .contains("cannot reset it per case")
         .doesNotContain("soak:")
         .doesNotContain("Score-CAM image")
-        .doesNotContain("decode + preprocess");
+        .doesNotContain("decode + preprocess")
+        .doesNotContain("one-shot");
   }
 }

@@ -7,6 +7,7 @@ import dev.xaicam.image.Preprocessing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -91,6 +92,27 @@ class BenchCommandTest {
     new CommandLine(plain).parseArgs();
     assertThat(plain.settings().architecture().name()).isEqualTo("VGG16");
     assertThat(plain.settings().preprocessing()).isEqualTo(Preprocessing.CAFFE);
+  }
+
+  @Test
+  void negativeStartupRunsAreAUsageError() {
+    assertThat(run("bench", "--startup-runs", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--startup-runs must be >= 0, got -1");
+  }
+
+  @Test
+  @Tag("native")
+  void startupRunsTimeTheRealCommandInFreshProcessesWarmAndCold() {
+    int code = run("bench", "--model", "demo", "--startup-runs", "1", "-m", "gradcam",
+        "--batch-sizes", "1", "--method-batch-sizes", "1", "--repeats", "1");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("| xai-cam --help | warm | 1 |")
+        .contains("| demo model, one image | warm | 1 |")
+        .doesNotContain("FAILED");
+    // A machine without GNU dd says so instead of a cold row.
+    assertThat(out.toString().contains("| demo model, one image | cold | 1 |")
+        || err.toString().contains("cold: not measured")).isTrue();
   }
 
   @Test

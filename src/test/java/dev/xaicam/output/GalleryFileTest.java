@@ -1,5 +1,6 @@
 package dev.xaicam.output;
 
+import dev.xaicam.TemporaryFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.xaicam.cam.Heatmap;

@@ -2,7 +2,7 @@ package dev.xaicam.spark;
 
 import dev.xaicam.XaiCamException;
 import dev.xaicam.output.OutputStore;
-import dev.xaicam.output.TemporaryFile;
+import dev.xaicam.TemporaryFile;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.xaicam.output;
+package dev.xaicam;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

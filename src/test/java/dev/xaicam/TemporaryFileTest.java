@@ -1,4 +1,4 @@
-package dev.xaicam.output;
+package dev.xaicam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
