@@ -45,6 +45,12 @@ final class DownloadProgress implements DownloadListener {
     this.what = what;
     this.total = bytes;
     this.loggedSteps = 0;
+    if (bytes < 0) {
+      // Neither Keras nor the server said how big it is: a line, no bar, no percentages.
+      sink.printf("Downloading %s (size unknown) from %s to %s%n", what, from, to);
+      progressBar = null;
+      return;
+    }
     sink.printf("Downloading %s (%,d MB) from %s to %s%n", what, bytes / MB, from, to);
     progressBar = bar ? ProgressBars.start(what, bytes, "MB", MB, sink) : null;
   }
@@ -53,6 +59,9 @@ final class DownloadProgress implements DownloadListener {
   public void progressed(long received) {
     if (progressBar != null) {
       progressBar.stepTo(received);
+      return;
+    }
+    if (total <= 0) {
       return;
     }
     int step = (int) (received * LOG_STEPS / total);

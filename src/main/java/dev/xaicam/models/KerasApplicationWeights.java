@@ -59,8 +59,8 @@ final class KerasApplicationWeights implements WeightSource {
     return List.of(
         "weights: " + config.toolFile() + presence(config.toolFile(), config.expectedSize()),
         "also read: " + config.kerasFile() + presence(config.kerasFile(), config.expectedSize()),
-        "download: " + config.url() + " (" + config.expectedSize() / 1_000_000 + " MB, " + check
-            + ")");
+        "download: " + config.url() + " (" + (file.sizeRecorded()
+            ? config.expectedSize() / 1_000_000 + " MB" : "size not recorded") + ", " + check + ")");
   }
 
   /**
@@ -99,7 +99,8 @@ final class KerasApplicationWeights implements WeightSource {
 
   /**
    * " (present)", " (absent)", or, for a file that is not {@code expectedSize} bytes long (a copy
-   * cut short, another model's file), " (WRONG SIZE ...)" saying what to do.
+   * cut short, another model's file), " (WRONG SIZE ...)" saying what to do; an
+   * {@code expectedSize} of 0 (not recorded) takes any size.
    */
   static String presence(Path file, long expectedSize) {
     if (!Files.isRegularFile(file)) {
@@ -111,7 +112,7 @@ final class KerasApplicationWeights implements WeightSource {
     } catch (java.io.IOException e) {
       return " (unreadable: " + e.getMessage() + ")";
     }
-    return size == expectedSize ? " (present)" : " (WRONG SIZE: " + size + " bytes, expected "
+    return expectedSize == 0 || size == expectedSize ? " (present)" : " (WRONG SIZE: " + size + " bytes, expected "
         + expectedSize + "; delete it to download again)";
   }
 }

@@ -9,10 +9,14 @@ import java.util.Objects;
  * {@code get_file} (MD5 or SHA-256, told apart by length as Keras's {@code hash_algorithm="auto"}
  * does; {@code null} where Keras checks none, as for MobileNetV2).
  *
+ * <p>Keras's source records no sizes. The sizes here are those Keras's own download progress
+ * prints ({@code 102967424/102967424}) in published logs; where no such log was found
+ * (EfficientNetB0, DenseNet121) the size is 0, "not recorded", and the hash alone checks the file.
+ *
  * @param model the model's display name ({@code VGG16}), for messages
  * @param fileName the file's name in Keras's cache and the tool's
  * @param url where Keras downloads it from
- * @param size its exact size in bytes
+ * @param size its exact size in bytes, or 0 where not recorded (then a hash is required)
  * @param fileHash lower-case hex digest, or {@code null}
  */
 public record KerasWeightFile(String model, String fileName, URI url, long size, String fileHash) {
@@ -38,10 +42,10 @@ public record KerasWeightFile(String model, String fileName, URI url, long size,
   /** EfficientNetB0 with its classifier top (kept outside the tensorflow/ folder). */
   public static final KerasWeightFile EFFICIENTNET_B0 = new KerasWeightFile("EfficientNetB0",
       "efficientnetb0.h5", URI.create("https://storage.googleapis.com/keras-applications/"
-      + "efficientnetb0.h5"), 21_834_768L, "902e53a9f72be733fc0bcb005b3ebbac");
+      + "efficientnetb0.h5"), 0, "902e53a9f72be733fc0bcb005b3ebbac");
   /** DenseNet121 with its classifier top. */
   public static final KerasWeightFile DENSENET121 = of("DenseNet121", "densenet/",
-      "densenet121_weights_tf_dim_ordering_tf_kernels.h5", 33_188_688L,
+      "densenet121_weights_tf_dim_ordering_tf_kernels.h5", 0,
       "9d60b8095a5708f2dcce2bca79d332c7");
   /** InceptionV3 with its classifier top. */
   public static final KerasWeightFile INCEPTION_V3 = of("InceptionV3", "inception_v3/",
@@ -57,8 +61,11 @@ public record KerasWeightFile(String model, String fileName, URI url, long size,
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(url, "url");
-    if (size < 1) {
-      throw new IllegalArgumentException("expected size must be >= 1, got " + size);
+    if (size < 0) {
+      throw new IllegalArgumentException("expected size must be >= 0 (0: not recorded), got " + size);
+    }
+    if (size == 0 && fileHash == null) {
+      throw new IllegalArgumentException(fileName + ": a file without a recorded size needs a hash");
     }
     if (fileHash != null && !fileHash.matches("[0-9a-f]{32}|[0-9a-f]{64}")) {
       throw new IllegalArgumentException("file hash must be 32 (MD5) or 64 (SHA-256) lower-case "
@@ -70,6 +77,11 @@ public record KerasWeightFile(String model, String fileName, URI url, long size,
   private static KerasWeightFile of(String model, String folder, String fileName, long size,
       String hash) {
     return new KerasWeightFile(model, fileName, URI.create(BASE + folder + fileName), size, hash);
+  }
+
+  /** Whether {@link #size()} is the file's known size (else only the hash checks it). */
+  public boolean sizeRecorded() {
+    return size > 0;
   }
 
   /** "VGG16 weights": how messages and the progress bar name the file. */

@@ -55,8 +55,8 @@ public final class ModelCatalog {
   /** The models shipped with the tool; a weight download is reported to {@code downloads}. */
   public static ModelCatalog builtIn(DownloadListener downloads) {
     return new ModelCatalog(List.of(
-        imagenet("vgg16", "Keras Applications VGG16, ImageNet, 1000 classes (weights 553 MB, "
-            + "downloaded once)", Vgg16.spec(), Preprocessing.CAFFE, KerasWeightFile.VGG16,
+        imagenet("vgg16", "Keras Applications VGG16, ImageNet, 224x224", Vgg16.spec(),
+            Preprocessing.CAFFE, KerasWeightFile.VGG16,
             downloads),
         new Entry(
             "demo",
@@ -66,30 +66,28 @@ public final class ModelCatalog {
             () -> ClassLabels.of(ShapeKind.labels(), ShapeKind.labels()),
             Preprocessing.UNIT_SCALE,
             new BundledWeights(DEMO_WEIGHTS)),
-        imagenet("vgg19", "Keras Applications VGG19, ImageNet, 224x224 (weights 574 MB)",
+        imagenet("vgg19", "Keras Applications VGG19, ImageNet, 224x224",
             Vgg19.spec(), Preprocessing.CAFFE, KerasWeightFile.VGG19, downloads),
-        imagenet("resnet50", "Keras Applications ResNet50, ImageNet, 224x224 (weights 102 MB)",
+        imagenet("resnet50", "Keras Applications ResNet50, ImageNet, 224x224",
             ResNet50.spec(), Preprocessing.CAFFE, KerasWeightFile.RESNET50, downloads),
-        imagenet("mobilenetv2", "Keras Applications MobileNetV2 (alpha 1.0), ImageNet, 224x224 "
-            + "(weights 14 MB)", MobileNetV2.spec(), Preprocessing.TF,
+        imagenet("mobilenetv2", "Keras Applications MobileNetV2 (alpha 1.0), ImageNet, 224x224", MobileNetV2.spec(), Preprocessing.TF,
             KerasWeightFile.MOBILENET_V2, downloads),
         imagenet("efficientnetb0", "Keras Applications EfficientNetB0, ImageNet, 224x224, "
-            + "rescales its own input (weights 21 MB)", EfficientNetB0.spec(), Preprocessing.NONE,
+            + "rescales its own input", EfficientNetB0.spec(), Preprocessing.NONE,
             KerasWeightFile.EFFICIENTNET_B0, downloads),
-        imagenet("densenet121", "Keras Applications DenseNet121, ImageNet, 224x224 (weights "
-            + "33 MB)", DenseNet121.spec(), Preprocessing.TORCH, KerasWeightFile.DENSENET121,
+        imagenet("densenet121", "Keras Applications DenseNet121, ImageNet, 224x224", DenseNet121.spec(), Preprocessing.TORCH, KerasWeightFile.DENSENET121,
             downloads),
-        imagenet("inceptionv3", "Keras Applications InceptionV3, ImageNet, 299x299 (weights "
-            + "96 MB)", InceptionV3.spec(), Preprocessing.TF, KerasWeightFile.INCEPTION_V3,
+        imagenet("inceptionv3", "Keras Applications InceptionV3, ImageNet, 299x299", InceptionV3.spec(), Preprocessing.TF, KerasWeightFile.INCEPTION_V3,
             downloads),
-        imagenet("xception", "Keras Applications Xception, ImageNet, 299x299 (weights 91 MB)",
+        imagenet("xception", "Keras Applications Xception, ImageNet, 299x299",
             Xception.spec(), Preprocessing.TF, KerasWeightFile.XCEPTION, downloads)));
   }
 
   /** A Keras Applications ImageNet model whose weights come from Keras's published file. */
   private static Entry imagenet(String name, String description, GraphSpec spec,
       Preprocessing preprocessing, KerasWeightFile file, DownloadListener downloads) {
-    return new Entry(name, description, spec, ClassLabels::imagenet, preprocessing,
+    String size = file.sizeRecorded() ? " (weights " + file.size() / 1_000_000 + " MB)" : "";
+    return new Entry(name, description + size, spec, ClassLabels::imagenet, preprocessing,
         new KerasApplicationWeights(file, spec, downloads));
   }
 

@@ -108,6 +108,7 @@ final class WeightDownload {
     HttpRequest request = HttpRequest.newBuilder(config.url()).GET().build();
     HttpResponse<InputStream> response = config.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
     long received = 0;
+    long expected;
     MessageDigest digest = newDigest(config.file().hashAlgorithm());
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
@@ -115,21 +116,23 @@ final class WeightDownload {
             + "; check the address and proxy, " + hint);
       }
       OptionalLong announced = response.headers().firstValueAsLong("Content-Length");
-      if (announced.isPresent() && announced.getAsLong() != config.expectedSize()) {
+      boolean recorded = config.file().sizeRecorded();
+      if (recorded && announced.isPresent() && announced.getAsLong() != config.expectedSize()) {
         throw XaiCamException.setup(String.format("download of %s failed: the server offers %,d bytes, "
             + "expected %,d; check the address and proxy, %s",
             config.url(), announced.getAsLong(), config.expectedSize(), hint));
       }
       DownloadListener listener = config.listener();
-      listener.started(config.file().label(), config.url(), config.toolFile(),
-          config.expectedSize());
+      // Without a recorded size the server's word is all there is (-1: not even that).
+      expected = recorded ? config.expectedSize() : announced.orElse(-1);
+      listener.started(config.file().label(), config.url(), config.toolFile(), expected);
       try (OutputStream out = openTemp(temp)) {
         byte[] buffer = new byte[BUFFER_SIZE];
         for (int n; (n = body.read(buffer)) >= 0; ) {
           received += n;
-          if (received > config.expectedSize()) {
+          if (expected >= 0 && received > expected) {
             throw XaiCamException.setup(String.format("download of %s failed: the server sent more than the "
-                + "expected %,d bytes; check the address and proxy, %s", config.url(), config.expectedSize(), hint));
+                + "expected %,d bytes; check the address and proxy, %s", config.url(), expected, hint));
           }
           if (digest != null) {
             digest.update(buffer, 0, n);
@@ -149,9 +152,9 @@ final class WeightDownload {
         listener.ended();
       }
     }
-    if (received != config.expectedSize()) {
+    if (expected >= 0 && received != expected) {
       throw XaiCamException.setup(String.format("download of %s ended early after %,d of %,d bytes; run again to "
-          + "retry, %s", config.url(), received, config.expectedSize(), hint));
+          + "retry, %s", config.url(), received, expected, hint));
     }
     if (digest == null) {
       return;
@@ -185,9 +188,11 @@ final class WeightDownload {
   /** The one-line message for a failed write into the cache. */
   private String diskMessage(IOException e, String hint) {
     if (isNoSpace(e)) {
-      return String.format("disk full while downloading the %s into %s; free %,d MB there, set "
+      String room = config.file().sizeRecorded()
+          ? String.format("%,d MB", config.expectedSize() / 1_000_000) : "room for the file";
+      return String.format("disk full while downloading the %s into %s; free %s there, set "
           + "XAI_CAM_HOME to a folder on another disk, %s",
-          config.file().label(), config.toolCache(), config.expectedSize() / 1_000_000, hint);
+          config.file().label(), config.toolCache(), room, hint);
     }
     return "cannot write the " + config.file().label() + " into " + config.toolCache() + " ("
         + describe(e)

@@ -79,7 +79,7 @@ public final class WeightStore {
       return file.url();
     }
 
-    /** Its exact size in bytes. */
+    /** Its exact size in bytes, or 0 where not recorded. */
     public long expectedSize() {
       return file.size();
     }
@@ -152,7 +152,7 @@ public final class WeightStore {
       throw XaiCamException.setup(cached + ": cannot read cached weights (" + e.getMessage()
           + "); fix its permissions or pass --weights FILE", e);
     }
-    if (size != config.expectedSize()) {
+    if (config.file().sizeRecorded() && size != config.expectedSize()) {
       throw XaiCamException.setup(String.format("%s: cached weights have %,d bytes, expected %,d (an "
           + "interrupted copy?); delete it to download again, or pass --weights FILE",
           cached, size, config.expectedSize()));

@@ -43,4 +43,15 @@ class DownloadProgressTest {
         .contains("VGG16 weights 100%")
         .doesNotContain("Downloading VGG16 weights: ");
   }
+
+  @Test
+  void anUnknownSizeGetsOneLineAndNoPercentages() {
+    DownloadProgress progress = new DownloadProgress(sink, true);
+    progress.started("DenseNet121 weights", FROM, TO, -1);
+    progress.progressed(3_000_000);
+    progress.ended();
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+        "Downloading DenseNet121 weights (size unknown) from https://example.org/w.h5 to /cache/w.h5");
+  }
 }

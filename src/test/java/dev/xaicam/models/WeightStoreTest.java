@@ -125,6 +125,33 @@ class WeightStoreTest {
     return new WeightStore(config(offline, payloadMd5));
   }
 
+  /** A store for a file whose size Keras never recorded (0): only its MD5 checks it. */
+  private WeightStore storeWithoutSize() {
+    return new WeightStore(new WeightStore.Config(dir.resolve("tool"), dir.resolve("keras"),
+        new KerasWeightFile("DenseNet121", NAME, url(), 0, payloadMd5), false, recorder,
+        WeightStore.defaultHttpClient()));
+  }
+
+  /** Without a recorded size the server's length is expected, the MD5 decides. */
+  @Test
+  void aFileOfUnrecordedSizeDownloadsAndIsCheckedByItsHash() throws IOException {
+    servePayload();
+
+    Path got = storeWithoutSize().resolve(null);
+
+    assertThat(Files.readAllBytes(got)).isEqualTo(payload);
+    assertThat(events.get(0)).endsWith(" " + payload.length);
+  }
+
+  /** A cached file of unrecorded size is taken as it is (its hash was checked when it came). */
+  @Test
+  void aCachedFileOfUnrecordedSizeIsTakenWhateverItsSize() throws IOException {
+    Path tool = cached("tool", 17);
+
+    assertThat(storeWithoutSize().resolve(null)).isEqualTo(tool);
+    assertThat(requests).hasValue(0);
+  }
+
   /** Puts a file of {@code size} bytes at {@code cache/NAME}. */
   private Path cached(String cache, int size) throws IOException {
     Path file = dir.resolve(cache).resolve(NAME);
