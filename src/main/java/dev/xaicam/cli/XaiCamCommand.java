@@ -62,8 +62,9 @@ import picocli.CommandLine.Spec;
       "  xai-cam layers --model my_model.keras   # layers, shapes, default target",
       "",
       "Environment:",
-      "  XAI_CAM_HOME   where downloaded weights are kept (default ~/.xai-cam);",
-      "                 'xai-cam models' shows the files and whether they are there.",
+      "  XAI_CAM_HOME   where downloaded and converted weights and the unpacked OpenCV",
+      "                 library are kept (default ~/.xai-cam); 'xai-cam models' shows the",
+      "                 weight files and whether they are there.",
       "",
       "Exit codes: 0 all images explained, 1 some input failed, 2 usage error,",
       "3 cannot run here (weights or native libraries), 130 interrupted."
