@@ -2,20 +2,24 @@ package dev.xaicam.cli;
 
 import dev.xaicam.XaiCamException;
 import dev.xaicam.explain.BatchRun;
+import dev.xaicam.explain.ComparisonPlan;
 import dev.xaicam.explain.ExplainSettings;
 import dev.xaicam.explain.Explainer;
 import dev.xaicam.explain.ImageInput;
 import dev.xaicam.explain.InputCollection;
+import dev.xaicam.explain.ModelComparison;
 import dev.xaicam.explain.PendingWork;
 import dev.xaicam.explain.RunPlan;
 import dev.xaicam.output.ImageReport;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.output.AtomicFile;
 import dev.xaicam.TemporaryFile;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import dev.xaicam.image.Colormap;
@@ -60,6 +64,7 @@ import picocli.CommandLine.Spec;
       "  xai-cam --weights vgg16.h5 --offline dog.jpg",
       "  xai-cam --model my_model.h5 --preprocess scale --labels labels.txt cat.jpg",
       "  xai-cam layers --model my_model.keras   # layers, shapes, default target",
+      "  xai-cam --compare-models resnet50,mobilenetv2 --montage cmp.png a.jpg b.jpg",
       "",
       "Environment:",
       "  XAI_CAM_HOME   where downloaded and converted weights and the unpacked OpenCV",
@@ -175,6 +180,14 @@ public final class XaiCamCommand implements Callable<Integer> {
   /** Which model, at what input size. */
   @Mixin ModelOptions modelOptions = new ModelOptions();
 
+  /** Models compared in the montage, as typed; null for an ordinary run. */
+  @Option(names = "--compare-models", split = ",", paramLabel = "MODEL[=WEIGHTS]",
+      description = "Compare models in one --montage instead: a row per image, a column per model (a "
+          + "name, a Keras model file, or NAME=WEIGHTS.h5), one method; a row explains one class, "
+          + "--class or else the first model's top prediction. Writes only the montage; models load "
+          + "one at a time.")
+  List<String> compareModels;
+
   /** How images reach the model; class names. */
   @Mixin ModelInputOptions inputOptions = new ModelInputOptions();
 
@@ -269,7 +282,10 @@ public final class XaiCamCommand implements Callable<Integer> {
   /** Explains every image, printing one line (or JSON object) per image. */
   @Override
   public Integer call() throws Exception {
-    ExplainSettings settings = settings();
+    if (compareModels != null) {
+      return compare();
+    }
+    ExplainSettings settings = settings().build();
     // Every place the run writes is checked before the first image, so no work is lost at the end.
     AtomicFile.checkFolder(output, "--output " + output);
     if (report != null) {
@@ -359,14 +375,55 @@ public final class XaiCamCommand implements Callable<Integer> {
     }
   }
 
-  /** The checked settings: every range check is the builder's. */
-  private ExplainSettings settings() {
+  /** The options as settings, checked by {@code build()}: every range check is the builder's. */
+  private ExplainSettings.Builder settings() {
     return inputOptions.applyTo(modelOptions.applyTo(ExplainSettings.builder()))
         .weights(shared.weights).offline(offline).methods(methods)
         .layer(layer).classes(classes).topK(topK).alpha(alpha).npy(npy).batchSize(batchSize).maxN(maxN)
         .smoothSamples(smoothSamples).smoothNoise(smoothNoise).seed(seed)
         .maxPixels(maxPixels).montage(montage).float64(float64).threads(shared.threads).colormap(colormap).raw(raw)
-        .html(html).build();
+        .html(html);
+  }
+
+  /**
+   * {@code --compare-models}: each model in turn over every image, then the montage and a line per
+   * image. Options about files it does not write are refused here when typed (the settings cannot
+   * tell a default from a typed value); the rest are checked by {@link ComparisonPlan}.
+   */
+  private int compare() throws IOException {
+    for (String option : List.of("--model", "--output", "--report", "--skip-existing", "--fail-fast")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw XaiCamException.usage(option + " cannot be used with --compare-models: "
+            + (option.equals("--model") ? "it names the models" : "it writes only the montage"));
+      }
+    }
+    ComparisonPlan plan = ComparisonPlan.of(compareModels, this::settings, catalog());
+    AtomicFile.checkTarget(montage, "--montage");
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    InputCollection.Result collected = inputs.collect(output, err);
+    ComparisonPrinter printer = new ComparisonPrinter(out, err, shared.json, quiet,
+        !quiet && (Terminal.stderrIsTerminal() || !shared.json));
+    // A folder that could not be listed fails the run like an image that could not be read.
+    collected.errors().forEach(e -> printer.failed(ImageReport.failed(e.path(), e.message(), 0)));
+    ModelComparison comparison = new ModelComparison(plan, catalog());
+    BatchRun.Summary summary;
+    try (StopOnSignal stopper = new StopOnSignal(comparison::requestStop)) {
+      summary = comparison.run(collected.images(), printer).withFailed(collected.errors().size());
+      if (summary.interrupted()) {
+        err.println("xai-cam: interrupted; no montage written");
+      } else if (!quiet && !shared.json) {
+        err.printf(Locale.ROOT, "xai-cam: %d image%s compared by %d models, %d failed in %.1f s%s%n",
+            summary.ok(), summary.ok() == 1 ? "" : "s", plan.columns().size(), summary.failed(),
+            summary.millis() / 1000.0,
+            summary.ok() > 0 ? "; montage " + montage : "");
+      }
+      err.flush();
+    }
+    if (summary.interrupted()) {
+      return XaiCamException.EXIT_INTERRUPTED;
+    }
+    return summary.failed() > 0 ? XaiCamException.EXIT_INPUT : XaiCamException.EXIT_OK;
   }
 
   /** A bar on a terminal; log lines otherwise, except with --json, where stderr holds only failures. */

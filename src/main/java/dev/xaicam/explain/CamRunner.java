@@ -95,6 +95,20 @@ public final class CamRunner {
    * how many images share its batch (measured: which images, and in which places, never matters).
    */
   public void run(List<float[]> inputs, int rows, BooleanSupplier stop, Consumer<ImageCams> sink) {
+    run(inputs, Collections.nCopies(inputs.size(), targets), rows, stop, sink);
+  }
+
+  /**
+   * As {@link #run(List, int, BooleanSupplier, Consumer)}, input {@code k} explaining the classes
+   * {@code imageTargets.get(k)} picks instead of the runner's own rule: a model comparison gives
+   * each image the class the first model chose for it. Every image must get as many classes.
+   */
+  public void run(List<float[]> inputs, List<Targets> imageTargets, int rows, BooleanSupplier stop,
+      Consumer<ImageCams> sink) {
+    if (imageTargets.size() != inputs.size()) {
+      throw new IllegalArgumentException(imageTargets.size() + " target rules for " + inputs.size()
+          + " images");
+    }
     int batch = inputs.size();
     int padded = Math.max(batch, rows);
     int height = network.graph().inputShape()[0];
@@ -103,32 +117,36 @@ public final class CamRunner {
         || needs.contains(MethodNeed.GUIDED_INPUT_GRADIENTS);
     try (GraphPass pass = network.forward(stack(inputs, padded), padded, layer, toInput)) {
       float[][] probabilities = pass.probabilities();
-      List<List<Integer>> imageTargets = new ArrayList<>();
+      List<List<Integer>> classes = new ArrayList<>();
       for (int k = 0; k < batch; k++) {
-        imageTargets.add(targets.of(probabilities[k]));
+        classes.add(imageTargets.get(k).of(probabilities[k]));
       }
-      int rounds = imageTargets.get(0).size();
+      int rounds = classes.get(0).size();
+      if (classes.stream().anyMatch(c -> c.size() != rounds)) {
+        throw new IllegalArgumentException("every image of a batch must explain as many classes: "
+            + classes);
+      }
       // Backward passes serve the whole batch, one per round; CAMs are then made image by image so
       // a stop request can end the run between images.
       List<RoundInputs> byRound = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
         int[] roundTargets = new int[padded]; // padding rows explain class 0, unused
         for (int k = 0; k < batch; k++) {
-          roundTargets[k] = imageTargets.get(k).get(round);
+          roundTargets[k] = classes.get(k).get(round);
         }
         byRound.add(roundInputs(pass, roundTargets));
       }
       for (int k = 0; k < batch && !stop.getAsBoolean(); k++) {
         List<Cam> cams = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-          int target = imageTargets.get(k).get(round);
+          int target = classes.get(k).get(round);
           CamInputs camInputs = imageInputs(pass, byRound.get(round), k, inputs.get(k), target);
           for (CamMethod method : methods) {
             RawMap raw = CamComputation.rawMap(method, camInputs);
             cams.add(new Cam(method, target, CamComputation.heatmapOf(raw, height, width), raw));
           }
         }
-        sink.accept(new ImageCams(k, probabilities[k], imageTargets.get(k), cams));
+        sink.accept(new ImageCams(k, probabilities[k], classes.get(k), cams));
       }
     }
   }

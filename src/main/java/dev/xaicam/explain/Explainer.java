@@ -384,7 +384,7 @@ public final class Explainer implements AutoCloseable {
   }
 
   /** Whether every probability and heatmap value of an image is a finite number. */
-  private static boolean finite(ImageCams cams) {
+  static boolean finite(ImageCams cams) {
     for (float p : cams.probabilities()) {
       if (!Float.isFinite(p)) {
         return false;

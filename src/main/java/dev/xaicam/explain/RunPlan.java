@@ -43,7 +43,11 @@ public record RunPlan(
 
   /** Resolves model, layer, methods and classes named in {@code settings}; a usage error for an option out of range. */
   public static RunPlan of(ExplainSettings settings, ModelCatalog catalog) {
-    ModelCatalog.Entry model = catalog.find(settings.model());
+    return of(settings, catalog.find(settings.model()));
+  }
+
+  /** As {@link #of(ExplainSettings, ModelCatalog)}, {@code settings.model()} already found. */
+  static RunPlan of(ExplainSettings settings, ModelCatalog.Entry model) {
     ModelGraph graph = graph(model, settings.inputSize());
     TargetNode layer = graph.target(settings.layer());
     List<CamMethod> methods = new ArrayList<>();

@@ -1,6 +1,5 @@
 package dev.xaicam.image;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.CvType;
@@ -13,9 +12,10 @@ import org.opencv.imgproc.Imgproc;
 
 /**
  * A figure in the style of a notebook's: an optional heading (model, layer, target), then one row
- * per image, the original first and then one heatmap overlay per method, each titled above, and a
- * colour bar at the bottom. Pictures keep their aspect ratio (a landscape row is shorter than a
- * portrait one); titles wrap onto more lines rather than lose characters, all in one font size.
+ * per image, the original first and then one heatmap overlay per method (or per model, comparing
+ * models), each titled above, and a colour bar at the bottom. Pictures keep their aspect ratio (a
+ * landscape row is shorter than a portrait one); titles wrap onto more lines rather than lose
+ * characters, all in one font size.
  * Stateless and thread-safe.
  *
  * <p>Long because layout (aspect-preserving rows, wrapped titles in one font size) and drawing
@@ -119,7 +119,7 @@ public final class Montage {
       List<List<String>> texts = new ArrayList<>();
       for (MontageRow row : rows) {
         List<String> rowTitles = new ArrayList<>();
-        rowTitles.add(printable(fileName(row.original().source())));
+        rowTitles.add(printable(row.title()));
         row.tiles().forEach(t -> rowTitles.add(printable(t.title())));
         texts.add(rowTitles);
       }
@@ -343,11 +343,5 @@ public final class Montage {
       }
     }
     return out.toString();
-  }
-
-  /** The file name alone, for the original's title. */
-  private static String fileName(Path source) {
-    Path name = source.getFileName();
-    return name == null ? source.toString() : name.toString();
   }
 }

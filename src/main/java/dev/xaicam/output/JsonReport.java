@@ -48,6 +48,32 @@ public final class JsonReport {
   }
 
   /**
+   * One image of a model comparison as a single-line JSON object: the class every model
+   * explained, then per model its layer, its probability for that class and its own top class.
+   */
+  public static String comparison(ComparedImage image) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("input", image.input().toString());
+    if (!faithful(image.input())) {
+      node.put("input_uri", image.input().toUri().toString());
+    }
+    node.put("status", ImageReport.Status.OK.word());
+    node.put("method", image.method());
+    ObjectNode target = node.putObject("class");
+    target.put("index", image.classIndex());
+    target.put("name", image.className());
+    ArrayNode models = node.putArray("models");
+    for (ComparedImage.ModelResult result : image.models()) {
+      ObjectNode m = models.addObject();
+      m.put("model", result.model());
+      m.put("layer", result.layer());
+      m.put("probability", result.target().probability());
+      m.set("top", classNode(result.top()));
+    }
+    return node.toString();
+  }
+
+  /**
    * The closing summary line of a batch run.
    *
    * @param ok images explained

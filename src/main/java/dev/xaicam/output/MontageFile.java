@@ -12,10 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The {@code --montage} picture: collects a row per explained image and writes them at the end. */
+/**
+ * The {@code --montage} picture: collects a row per explained image (or per image compared across
+ * models) and writes them at the end.
+ */
 public final class MontageFile {
-  /** Tile edge in pixels. */
-  private static final int TILE_SIZE = 256;
+  /** Tile edge in pixels: pictures larger than this are shrunk for the figure anyway. */
+  public static final int TILE_SIZE = 256;
   /** Where the picture goes. */
   private final Path target;
   /** Heatmap opacity over the original in each overlay tile. */
@@ -46,6 +49,25 @@ public final class MontageFile {
   public void endRow(DecodedImage original) {
     rows.add(new MontageRow(original, List.copyOf(tiles)));
     tiles.clear();
+  }
+
+  /**
+   * Adds a model comparison's row: the image titled with its file name and the class every model
+   * explained, then one tile per model titled with the model and its probability for that class,
+   * and its own top class where that is another one.
+   */
+  public void addRow(ComparedImage image) {
+    List<MontageTile> models = new ArrayList<>();
+    for (ComparedImage.ModelResult result : image.models()) {
+      String title = result.model() + " - " + probabilityText(result.target().probability());
+      if (result.top().index() != result.target().index()) {
+        title += ", top " + result.top().name() + " " + probabilityText(result.top().probability());
+      }
+      models.add(new MontageTile(title, result.heatmap()));
+    }
+    Path name = image.input().getFileName();
+    rows.add(new MontageRow(image.thumbnail(), (name == null ? image.input() : name) + " - class "
+        + image.className() + " (" + image.classIndex() + ")", models));
   }
 
   /** Writes the picture, if any image was explained. */

@@ -134,6 +134,31 @@ class CamRunnerTest {
   }
 
   @Test
+  void eachImageMayExplainItsOwnClassAsTheRunnersOwnRuleWouldForThatClass() {
+    List<CamMethod> gradcam = List.of(CamMethods.create("gradcam", CamOptions.defaults()));
+    CamRunner runner = new CamRunner(network, layer, gradcam, Targets.top(1), 4);
+    List<ImageCams> perImage = new ArrayList<>();
+    List<ImageCams> allSeven = new ArrayList<>();
+    List<ImageCams> allTwo = new ArrayList<>();
+
+    runner.run(images.subList(0, 2), List.of(Targets.explicit(List.of(7)), Targets.explicit(List.of(2))), 4,
+        () -> false, perImage::add);
+    new CamRunner(network, layer, gradcam, Targets.explicit(List.of(7)), 4)
+        .run(images.subList(0, 2), 4, () -> false, allSeven::add);
+    new CamRunner(network, layer, gradcam, Targets.explicit(List.of(2)), 4)
+        .run(images.subList(0, 2), 4, () -> false, allTwo::add);
+
+    assertThat(perImage).extracting(ImageCams::targets).containsExactly(List.of(7), List.of(2));
+    assertThat(perImage.get(0).cams().get(0).heatmap().values())
+        .isEqualTo(allSeven.get(0).cams().get(0).heatmap().values());
+    assertThat(perImage.get(1).cams().get(0).heatmap().values())
+        .isEqualTo(allTwo.get(1).cams().get(0).heatmap().values());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.run(images.subList(0, 2),
+            List.of(Targets.top(1), Targets.top(2)), 4, () -> false, c -> { }))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("as many classes");
+  }
+
+  @Test
   void aBatchPaddedToTheFullSizeGivesEachImageTheSameBitsWhateverItsNeighboursAndPlace() {
     List<CamMethod> methods = List.of(CamMethods.create("gradcam", CamOptions.defaults()),
         CamMethods.create("gradcam++", CamOptions.defaults()));

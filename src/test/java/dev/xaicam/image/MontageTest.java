@@ -131,6 +131,18 @@ class MontageTest {
     assertThat(hasDarkPixel(out, 0, 0, out.getWidth(), headed.firstRowTop())).isTrue();
   }
 
+  /** The original is titled with its file name unless its row says more (a model comparison's class). */
+  @Test
+  void theOriginalsTitleIsItsFileNameOrTheRowsTitle() {
+    List<MontageRow> rows = List.of(new MontageRow(grey(64, 64), List.of()),
+        new MontageRow(grey(64, 64), "grey.png - class tabby (281)", List.of()));
+
+    Montage.Layout layout = Montage.Layout.of(rows, 256, "");
+
+    assertThat(layout.titles().get(0).get(0)).containsExactly("grey.png");
+    assertThat(String.join(" ", layout.titles().get(1).get(0))).isEqualTo("grey.png - class tabby (281)");
+  }
+
   /** Hershey fonts are ASCII only: the middle dot becomes '-', other non-ASCII '?'. */
   @Test
   void titlesAreMadePrintable() {

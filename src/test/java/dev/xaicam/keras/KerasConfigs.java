@@ -34,6 +34,30 @@ final class KerasConfigs {
       """;
 
   /**
+   * tf.keras 2.x Sequential classifier of small RGB pictures: 16x16x3 input, conv 3x3 (4 filters,
+   * relu, valid: 14x14), 2x2 max pooling, flatten (196), dense softmax over {@code %d} classes
+   * (filled in with {@link String#formatted}). Layer names: conv2d_input, conv2d, max_pooling2d,
+   * flatten, dense.
+   */
+  static final String KERAS2_RGB_CLASSIFIER = """
+      {"class_name": "Sequential", "config": {"name": "sequential", "layers": [
+        {"class_name": "InputLayer", "config": {"batch_input_shape": [null, 16, 16, 3],
+          "dtype": "float32", "sparse": false, "ragged": false, "name": "conv2d_input"}},
+        {"class_name": "Conv2D", "config": {"name": "conv2d", "trainable": true,
+          "batch_input_shape": [null, 16, 16, 3], "dtype": "float32", "filters": 4,
+          "kernel_size": [3, 3], "strides": [1, 1], "padding": "valid",
+          "data_format": "channels_last", "dilation_rate": [1, 1], "groups": 1,
+          "activation": "relu", "use_bias": true}},
+        {"class_name": "MaxPooling2D", "config": {"name": "max_pooling2d", "trainable": true,
+          "dtype": "float32", "pool_size": [2, 2], "padding": "valid", "strides": [2, 2],
+          "data_format": "channels_last"}},
+        {"class_name": "Flatten", "config": {"name": "flatten", "trainable": true,
+          "dtype": "float32", "data_format": "channels_last"}},
+        {"class_name": "Dense", "config": {"name": "dense", "trainable": true, "dtype": "float32",
+          "units": %d, "activation": "softmax", "use_bias": true}}]}}
+      """;
+
+  /**
    * Keras 2.2 Sequential: the config is the bare list of layers, no InputLayer; the first layer
    * carries batch_input_shape (6x6 RGB). Layers conv2d_1 (3 filters, 3x3), flatten_1, dense_1.
    */

@@ -10,8 +10,8 @@ import java.util.Random;
 
 /**
  * Small Keras model files in their real layouts, with seeded random weights, for tests outside
- * this package (the command line's): a grey-scale sigmoid Sequential, a Teachable-Machine-shaped
- * nested model, and broken variants.
+ * this package (the command line's): a grey-scale sigmoid Sequential, an RGB softmax classifier,
+ * a Teachable-Machine-shaped nested model, and broken variants.
  */
 public final class TestModelFiles {
   /** Not instantiable. */
@@ -21,6 +21,25 @@ public final class TestModelFiles {
   public static Path greySigmoid(Path file) {
     KerasFixtures.fullModelH5(file, "2.4.0", KerasConfigs.KERAS2_SEQUENTIAL,
         sequentialWeights(new int[] {3, 3, 1, 2}), 1);
+    return file;
+  }
+
+  /**
+   * tf.keras 2.x Sequential over 16x16 RGB pictures: conv 3x3 (4 filters, relu) {@code conv2d},
+   * pooling, flatten, softmax over {@code classes}; seeded random weights. It does not rescale its
+   * input ({@code --preprocess} needed), and names no classes ({@code --labels}).
+   */
+  public static Path rgbClassifier(Path file, int classes, long seed) {
+    Random random = new Random(seed);
+    Map<String, List<Named>> layers = new LinkedHashMap<>();
+    layers.put("conv2d", List.of(new Named("conv2d/kernel:0", random(random, false, 3, 3, 3, 4)),
+        new Named("conv2d/bias:0", random(random, false, 4))));
+    layers.put("max_pooling2d", List.of());
+    layers.put("flatten", List.of());
+    layers.put("dense", List.of(new Named("dense/kernel:0", random(random, false, 196, classes)),
+        new Named("dense/bias:0", random(random, false, classes))));
+    KerasFixtures.fullModelH5(file, "2.4.0", KerasConfigs.KERAS2_RGB_CLASSIFIER.formatted(classes),
+        layers, 1);
     return file;
   }
 
