@@ -44,8 +44,10 @@ final class RandomWeightsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ModelCatalog.Entry entry = parent.catalog().find(model);
-    KerasWeightsWriter.write(file, GlorotWeights.of(ModelGraph.of(entry.spec()), seed),
-        KerasWeightsWriter.Layout.LEGACY);
+    ModelGraph graph = ModelGraph.of(entry.spec());
+    // Keras 2's layout with each array named by its role, as Keras Applications' own files: the
+    // Keras 1 names (W, b) have no place for BatchNormalization's four arrays.
+    KerasWeightsWriter.writeNamed(file, GlorotWeights.of(graph, seed), graph.weightRoles());
     spec.commandLine().getOut().println("wrote random " + entry.name() + " weights (seed " + seed + ") to " + file);
     spec.commandLine().getOut().flush();
     return 0;
