@@ -4,10 +4,7 @@ import dev.xaicam.architectures.GlorotWeights;
 import dev.xaicam.keras.KerasWeightsWriter;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.network.ModelGraph;
-import dev.xaicam.network.ModelWeights;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,17 +45,9 @@ final class RandomWeightsCommand implements Callable<Integer> {
   public Integer call() {
     ModelCatalog.Entry entry = parent.catalog().find(model);
     ModelGraph graph = ModelGraph.of(entry.spec());
-    ModelWeights weights = GlorotWeights.of(graph, seed);
-    Map<String, List<String>> roles = graph.weightRoles();
-    // Keras 1's dataset names exist only for a kernel and a bias (as VGG's files use them);
-    // BatchNormalization's and depthwise weights are written under their Keras 2 role names.
-    boolean kernelsAndBiasesOnly = roles.values().stream().flatMap(List::stream)
-        .allMatch(role -> role.equals("kernel") || role.equals("bias"));
-    if (kernelsAndBiasesOnly) {
-      KerasWeightsWriter.write(file, weights, KerasWeightsWriter.Layout.LEGACY);
-    } else {
-      KerasWeightsWriter.writeNamed(file, weights, roles);
-    }
+    // Keras 2's layout with each array named by its role, as Keras Applications' own files: the
+    // Keras 1 names (W, b) have no place for BatchNormalization's four arrays.
+    KerasWeightsWriter.writeNamed(file, GlorotWeights.of(graph, seed), graph.weightRoles());
     spec.commandLine().getOut().println("wrote random " + entry.name() + " weights (seed " + seed + ") to " + file);
     spec.commandLine().getOut().flush();
     return 0;

@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * Writes weights-only HDF5 files in Keras's legacy layouts (what {@code model.save_weights(...)}
  * wrote in Keras 1 and 2), which {@link KerasModelFile#readWeightsOnly} reads back: the root's
- * {@code layer_names} and each layer group's {@code weight_names}.
+ * {@code layer_names} and each layer group's {@code weight_names}, for the layers with weights.
  */
 public final class KerasWeightsWriter {
 
@@ -107,21 +107,26 @@ public final class KerasWeightsWriter {
     }
   }
 
-  /** Puts the root attributes, layer groups and datasets of {@code layout} into {@code hdf}. */
+  /**
+   * Puts the root attributes, layer groups and datasets of {@code layout} into {@code hdf}.
+   *
+   * <p>Only layers with weights are listed and get a group. jHDF 0.9.4 writes its version string
+   * where the last dataset it wrote ends, over any group header written after that dataset; its
+   * groups are written in hash order, so an empty layer group could land there (ResNet50's
+   * {@code conv4_block2_1_relu}) and the whole file became unreadable. Keras's own loaders skip
+   * layers without weights on both sides ({@code load_weights} by position and by name), and so
+   * does {@link KerasModelFile#readWeightsOnly}.
+   */
   private static void fill(WritableHdfFile hdf, ModelWeights weights, Layout layout,
       Map<String, List<String>> roles) {
-    hdf.putAttribute("layer_names", weights.byLayer().keySet().toArray(String[]::new));
+    Map<String, List<WeightArray>> withWeights = weights.withoutWeightlessLayers().byLayer();
+    hdf.putAttribute("layer_names", withWeights.keySet().toArray(String[]::new));
     hdf.putAttribute("backend", "tensorflow");
     hdf.putAttribute("keras_version", KERAS_VERSION.get(layout));
-    for (Map.Entry<String, List<WeightArray>> e : weights.byLayer().entrySet()) {
+    for (Map.Entry<String, List<WeightArray>> e : withWeights.entrySet()) {
       String layer = e.getKey();
       List<WeightArray> arrays = e.getValue();
       WritableGroup layerGroup = hdf.putGroup(layer);
-      if (arrays.isEmpty()) {
-        // jHDF 0.9.4 cannot write a zero-length attribute; Keras reads a missing
-        // weight_names as "no weights", and so does read().
-        continue;
-      }
       WritableGroup holder = layout == Layout.NESTED ? layerGroup.putGroup(layer) : layerGroup;
       String[] weightNames = new String[arrays.size()];
       for (int i = 0; i < arrays.size(); i++) {

@@ -30,6 +30,17 @@ public record ModelWeights(Map<String, List<WeightArray>> byLayer) {
     return byLayer.containsKey(layerName);
   }
 
+  /** Only the layers that have weights, in the same order. */
+  public ModelWeights withoutWeightlessLayers() {
+    Map<String, List<WeightArray>> kept = new LinkedHashMap<>();
+    byLayer.forEach((name, arrays) -> {
+      if (!arrays.isEmpty()) {
+        kept.put(name, arrays);
+      }
+    });
+    return new ModelWeights(kept);
+  }
+
   /** Total number of scalar parameters. */
   public long parameterCount() {
     long n = 0;

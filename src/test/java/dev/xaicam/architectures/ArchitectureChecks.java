@@ -58,7 +58,7 @@ final class ArchitectureChecks {
     Path file = dir.resolve(graph.name() + ".h5");
     KerasWeightsWriter.writeNamed(file, broken, graph.weightRoles());
     ModelWeights read = KerasModelFile.readWeightsOnly(file);
-    assertThat(read).isEqualTo(broken);
+    assertThat(read).isEqualTo(broken.withoutWeightlessLayers());
     assertThatThrownBy(() -> GraphNetwork.create(graph, read, TensorRuntime.shared(),
         Precision.FLOAT32)).isInstanceOf(XaiCamException.class)
         .hasMessageContaining("layer '" + layer + "'").hasMessageContaining("expects");
@@ -66,8 +66,8 @@ final class ArchitectureChecks {
 
   /**
    * As {@link #assertWrongShapeNamesLayer(ModelGraph, String, Path)} without the file, for the
-   * networks whose file jHDF 0.9 cannot write (over about 100 MB, its written object headers
-   * past that offset do not read back).
+   * networks whose file is too large to write and read back in a unit test (ResNet50's 103 MB,
+   * VGG19's 574 MB).
    */
   static void assertWrongShapeNamesLayer(ModelGraph graph, String layer) {
     ModelWeights broken = widenFirstArray(GlorotWeights.of(graph, 11), layer);
@@ -77,34 +77,19 @@ final class ArchitectureChecks {
   }
 
   /**
-   * Runs one seeded random image forward through {@code graph} on Glorot weights whose
-   * BatchNormalization gammas and variances are 1 (Glorot's zeros would silence everything after
-   * the first BN), to the default target: TensorFlow accepts every op, the target's activations
-   * have the graph's shape, pass its ReLU and are not all zero, and the probabilities sum to 1.
+   * Runs one seeded random image forward through {@code graph} on Glorot weights (BatchNormalization
+   * gammas and variances 1, as Keras builds them), to the default target: TensorFlow accepts every
+   * op, the target's activations have the graph's shape, pass its ReLU and are not all zero, and
+   * the probabilities sum to 1.
    */
   static void assertRunsForward(ModelGraph graph) {
-    Map<String, List<WeightArray>> byLayer = new LinkedHashMap<>();
-    Map<String, List<String>> roles = graph.weightRoles();
-    GlorotWeights.of(graph, 5).byLayer().forEach((layer, arrays) -> {
-      List<WeightArray> out = new ArrayList<>();
-      for (int w = 0; w < arrays.size(); w++) {
-        String role = roles.get(layer).get(w);
-        WeightArray a = arrays.get(w);
-        float[] values = a.values().clone();
-        if (role.equals("gamma") || role.equals("moving_variance")) {
-          Arrays.fill(values, 1f);
-        }
-        out.add(new WeightArray(a.shape(), values));
-      }
-      byLayer.put(layer, out);
-    });
     SplittableRandom random = new SplittableRandom(6);
     float[] image = new float[graph.inputSize()];
     for (int i = 0; i < image.length; i++) {
       image[i] = (float) random.nextDouble(-1, 1);
     }
     TargetNode target = graph.defaultTarget();
-    try (GraphNetwork network = GraphNetwork.create(graph, new ModelWeights(byLayer),
+    try (GraphNetwork network = GraphNetwork.create(graph, GlorotWeights.of(graph, 5),
             TensorRuntime.shared(), Precision.FLOAT32);
         GraphPass pass = network.forward(image, 1, target)) {
       double[] activations = pass.targetActivations()[0];
