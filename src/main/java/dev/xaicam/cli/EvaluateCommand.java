@@ -48,8 +48,13 @@ import picocli.CommandLine.Spec;
       "  xai-cam evaluate -m gradcam,ablationcam --road --plot curves.png --report scores.jsonl photos/"
     })
 final class EvaluateCommand implements Callable<Integer> {
-  /** JSON writer. */
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * JSON writer, made on first use: picocli instantiates every subcommand for any command line,
+   * and a static mapper put Jackson's start-up into {@code --help} and every explain run.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** The model catalog. */
   private final ModelCatalog catalog;
@@ -225,7 +230,7 @@ final class EvaluateCommand implements Callable<Integer> {
   /** One line of JSON. */
   private static String json(Object value) {
     try {
-      return JSON.writeValueAsString(value);
+      return Json.MAPPER.writeValueAsString(value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -1,5 +1,6 @@
 package dev.xaicam.cli;
 
+import dev.xaicam.explain.Explainer;
 import dev.xaicam.image.NativeStderr;
 import java.util.Set;
 
@@ -7,16 +8,41 @@ import java.util.Set;
 public final class Main {
   /** Arguments that only print text: such a run decodes nothing and loads nothing native. */
   private static final Set<String> TEXT_ONLY = Set.of("-h", "--help", "-V", "--version", "help");
+  /** Subcommands, none of which is an explain run. */
+  private static final Set<String> SUBCOMMANDS = Set.of("models", "layers", "bench", "evaluate",
+      "random-weights", "help", "generate-completion");
 
   private Main() {}
 
   /** Runs {@code xai-cam} with {@code args} and exits with the mapped exit code. */
   public static void main(String[] args) {
     if (!printsTextOnly(args)) {
+      if (explainsWithDefaultThreads(args)) {
+        // TensorFlow's library takes over a second to load; it loads while picocli, the
+        // catalogue and the inputs take their turn. Only the natives: weights come later.
+        Explainer.startLoadingEngine(null);
+      }
       // Before picocli keeps a reference to System.err: native decoder lines must not reach it.
       NativeStderr.install();
     }
     System.exit(XaiCamCommand.commandLine().execute(args));
+  }
+
+  /**
+   * Whether the arguments run the explain command (no subcommand) without {@code --threads}:
+   * then TensorFlow can start before the options are parsed, because its thread pools are sized
+   * once, at load, and the default is what the run will ask for.
+   */
+  static boolean explainsWithDefaultThreads(String[] args) {
+    if (args.length == 0 || SUBCOMMANDS.contains(args[0])) {
+      return false;
+    }
+    for (String arg : args) {
+      if (arg.startsWith("--threads")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -301,6 +301,10 @@ public final class XaiCamCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     InputCollection.Result collected = inputs.collect(output, err);
     List<ImageInput> images = collected.images();
+    if (!images.isEmpty()) {
+      // Natives, not weights: they load while the catalogue, labels and outputs are looked at.
+      Explainer.startLoadingEngine(settings.threads());
+    }
     TemporaryFile.removeStale(output);
     boolean batchMode = images.size() + collected.errors().size() > 1;
     int total = images.size() + collected.errors().size();

@@ -75,11 +75,36 @@ public final class TensorRuntime {
     }
     synchronized (loadLock) {
       if (loaded) {
+        // A run that started loading early with its own thread counts asks again: nothing to do.
+        if (Integer.toString(interOp).equals(System.getProperty(INTER_OP_PROPERTY))
+            && Integer.toString(intraOp).equals(System.getProperty(INTRA_OP_PROPERTY))) {
+          return;
+        }
         throw new IllegalStateException("TensorFlow already started; set threads before first use");
       }
       System.setProperty(INTER_OP_PROPERTY, Integer.toString(interOp));
       System.setProperty(INTRA_OP_PROPERTY, Integer.toString(intraOp));
     }
+  }
+
+  /**
+   * Starts loading the natives on a daemon thread and returns at once: a one-image run spends
+   * over a second in TensorFlow's library, which can overlap reading the model's catalogue,
+   * labels and inputs. A failure is kept and thrown by the next {@link #load()}.
+   */
+  public void loadInBackground() {
+    if (loaded) {
+      return;
+    }
+    Thread loader = new Thread(() -> {
+      try {
+        load();
+      } catch (RuntimeException e) {
+        // Kept in loadFailure; the run's own load() reports it.
+      }
+    }, "xai-cam-engine-load");
+    loader.setDaemon(true);
+    loader.start();
   }
 
   /**

@@ -116,6 +116,18 @@ public final class Explainer implements AutoCloseable {
   }
 
   /**
+   * Sizes TensorFlow's threads ({@code null}: all cores) and starts loading its native library in
+   * the background, for a caller that knows a network will be needed while it still has other
+   * work to do (the catalogue, labels, inputs); {@link #loadNetwork} then finds it loaded.
+   */
+  public static void startLoadingEngine(Integer threads) {
+    if (threads != null) {
+      TensorRuntime.shared().useThreads(threads);
+    }
+    TensorRuntime.shared().loadInBackground();
+  }
+
+  /**
    * Sizes TensorFlow's threads, loads the plan's weights (non-finite values refused) and builds
    * the network in the settings' precision: what every command running a network does first.
    */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.Map;
 
 /**
@@ -23,13 +24,13 @@ import java.util.Map;
 final class KerasApplicationWeights implements WeightSource {
   /** The file Keras publishes. */
   private final KerasWeightFile file;
-  /** The architecture the weights are for. */
-  private final GraphSpec spec;
+  /** The architecture the weights are for, built on first use. */
+  private final Supplier<GraphSpec> spec;
   /** Told how a download goes. */
   private final DownloadListener listener;
 
   /** Weights of {@code file} for {@code spec}; a download is reported to {@code listener}. */
-  KerasApplicationWeights(KerasWeightFile file, GraphSpec spec, DownloadListener listener) {
+  KerasApplicationWeights(KerasWeightFile file, Supplier<GraphSpec> spec, DownloadListener listener) {
     this.file = file;
     this.spec = spec;
     this.listener = listener;
@@ -41,7 +42,7 @@ final class KerasApplicationWeights implements WeightSource {
     Path source = new WeightStore(config).resolve(explicit);
     // The native-ready copy beside the downloads turns a multi-second HDF5 read into a mapping.
     return new WeightCache(config.toolCache()).load(source,
-        path -> byKerasPosition(ModelGraph.of(spec).weightShapes(),
+        path -> byKerasPosition(ModelGraph.of(spec.get()).weightShapes(),
             KerasModelFile.readWeightsOnly(path)),
         FiniteWeights::check);
   }

@@ -300,4 +300,27 @@ class MainTest {
     assertThat(Main.printsTextOnly(new String[] {"--", "--help"})).isFalse();
     assertThat(Main.printsTextOnly(new String[] {"-o", "help.d", "dog.jpg"})).isFalse();
   }
+
+  @org.junit.jupiter.api.Test
+  void tensorFlowStartsBeforeParsingOnlyForExplainRunsWithDefaultThreads() {
+    assertThat(Main.explainsWithDefaultThreads(new String[] {"dog.jpg"})).isTrue();
+    assertThat(Main.explainsWithDefaultThreads(new String[] {"-m", "gradcam", "dog.jpg"})).isTrue();
+    assertThat(Main.explainsWithDefaultThreads(new String[] {"--threads", "1", "dog.jpg"})).isFalse();
+    assertThat(Main.explainsWithDefaultThreads(new String[] {"--threads=1", "dog.jpg"})).isFalse();
+    assertThat(Main.explainsWithDefaultThreads(new String[] {"bench"})).isFalse();
+    assertThat(Main.explainsWithDefaultThreads(new String[] {"models"})).isFalse();
+    assertThat(Main.explainsWithDefaultThreads(new String[] {})).isFalse();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMissingImageStillFailsAtOnceWhileTensorFlowLoadsInTheBackground() throws Exception {
+    Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        dir.resolve("nonexistent.jpg").toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile()).start();
+
+    assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(run.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("out.txt"))).contains("nonexistent.jpg");
+  }
 }

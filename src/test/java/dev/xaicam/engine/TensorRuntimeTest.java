@@ -65,14 +65,31 @@ class TensorRuntimeTest {
   }
 
   @Test
-  void threadsCannotChangeOnceLoaded() {
+  void threadsCannotChangeOnceLoadedButTheSameCountsMayBeAskedAgain() {
     runtime.openScope().close();
-    assertThatThrownBy(() -> runtime.configureThreads(1, 2))
+    int interOp = runtime.interOpThreads();
+    int intraOp = runtime.intraOpThreads();
+
+    assertThatThrownBy(() -> runtime.configureThreads(interOp + 1, intraOp + 1))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> runtime.configureThreads(0, 2))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
     assertThatThrownBy(() -> runtime.useThreads(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("threads must be >= 1, got 0");
-    assertThatThrownBy(() -> runtime.useThreads(2)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> runtime.useThreads(intraOp + 7)).isInstanceOf(IllegalStateException.class);
+    if (interOp > 0 && intraOp > 0) {
+      runtime.configureThreads(interOp, intraOp);
+    }
+    assertThat(runtime.intraOpThreads()).isEqualTo(intraOp);
+  }
+
+  @Test
+  void loadingInTheBackgroundLeavesTheRuntimeLoaded() throws InterruptedException {
+    runtime.loadInBackground();
+    runtime.load();
+
+    try (TensorScope scope = runtime.openScope()) {
+      assertThat(scope.fromFloats(new float[] {2}, 1).shape()).containsExactly(1);
+    }
   }
 }
