@@ -301,10 +301,6 @@ public final class XaiCamCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     InputCollection.Result collected = inputs.collect(output, err);
     List<ImageInput> images = collected.images();
-    if (!images.isEmpty()) {
-      // Natives, not weights: they load while the catalogue, labels and outputs are looked at.
-      Explainer.startLoadingEngine(settings.threads());
-    }
     TemporaryFile.removeStale(output);
     boolean batchMode = images.size() + collected.errors().size() > 1;
     int total = images.size() + collected.errors().size();
@@ -317,6 +313,9 @@ public final class XaiCamCommand implements Callable<Integer> {
       if (!pending.needsNetwork()) {
         return finishWithoutNetwork(pending, collected, printer, batchMode, total);
       }
+      // Natives, not weights, and only for a run that will use them: Main has started them
+      // already unless --threads was given.
+      Explainer.startLoadingEngine(settings.threads());
       ProgressReport.Mode mode = progressMode(batchMode);
       try (Explainer explainer = Explainer.open(settings, plan, images.size(),
               stage -> showStage(stage, mode, err));
