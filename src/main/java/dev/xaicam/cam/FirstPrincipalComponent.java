@@ -1,14 +1,16 @@
 package dev.xaicam.cam;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * The first principal component of a layer's pixels, exactly as pytorch-grad-cam's {@code
  * get_2d_projection} computes it for Eigen-CAM: the H x W x C values as an (H*W) x C matrix (one
  * row per pixel), each column (channel) centred on its mean over the pixels, then every row
- * projected on the first right-singular vector of that centred matrix (EJML's SVD).
+ * projected on the first right-singular vector of that centred matrix (computed through EJML's
+ * symmetric eigen-decomposition of the smaller Gram matrix, which is the same vector).
  *
  * <p>Sign rule: an SVD fixes a singular vector only up to its sign, and pytorch-grad-cam's
  * Eigen-CAM keeps whatever sign LAPACK returns, so its map can come out inverted. Here the
@@ -42,15 +44,11 @@ final class FirstPrincipalComponent {
     if (allZero) {
       return projection;
     }
-    double[] v = firstRightSingularVector(centred, pixels, channels);
+    double[] projected = projectionOnFirstComponent(centred, pixels, channels);
     int largest = 0;
     for (int p = 0; p < pixels; p++) {
-      double sum = 0;
-      for (int c = 0; c < channels; c++) {
-        sum += centred[p * channels + c] * v[c];
-      }
-      projection[p] = sum;
-      largest = Math.abs(sum) > Math.abs(projection[largest]) ? p : largest;
+      projection[p] = projected[p];
+      largest = Math.abs(projection[p]) > Math.abs(projection[largest]) ? p : largest;
     }
     if (projection[largest] < 0) {
       for (int p = 0; p < pixels; p++) {
@@ -76,24 +74,48 @@ final class FirstPrincipalComponent {
     return centred;
   }
 
-  /** The right-singular vector of the largest singular value (EJML does not sort them). */
-  private static double[] firstRightSingularVector(double[] centred, int rows, int cols) {
-    DMatrixRMaj matrix = new DMatrixRMaj(rows, cols, true, centred.clone());
-    SingularValueDecomposition_F64<DMatrixRMaj> svd =
-        DecompositionFactory_DDRM.svd(rows, cols, false, true, true);
-    if (!svd.decompose(matrix)) {
-      throw new IllegalStateException("SVD of a " + rows + "x" + cols + " matrix did not converge");
+  /**
+   * X v1 for the centred rows x cols matrix X and its first right-singular vector v1, from the
+   * symmetric eigen-decomposition of the smaller Gram matrix instead of an SVD of X (a 14x14x512
+   * layer: a 196 x 196 eigenproblem, not a 196 x 512 SVD; the SVD cost eigencam 0.06 s per image).
+   * With rows <= cols: X X^T u1 = s1^2 u1 and X v1 = s1 u1; otherwise X^T X v1 = s1^2 v1 directly.
+   * The sign is left to the caller's rule.
+   */
+  private static double[] projectionOnFirstComponent(double[] centred, int rows, int cols) {
+    DMatrixRMaj x = new DMatrixRMaj(rows, cols, true, centred);
+    boolean byRows = rows <= cols;
+    int n = byRows ? rows : cols;
+    DMatrixRMaj gram = new DMatrixRMaj(n, n);
+    if (byRows) {
+      CommonOps_DDRM.multTransB(x, x, gram);
+    } else {
+      CommonOps_DDRM.multTransA(x, x, gram);
     }
-    double[] singular = svd.getSingularValues();
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+    if (!eig.decompose(gram)) {
+      throw new IllegalStateException("eigen-decomposition of a " + n + "x" + n
+          + " Gram matrix did not converge");
+    }
     int first = 0;
-    for (int i = 1; i < svd.numberOfSingularValues(); i++) {
-      first = singular[i] > singular[first] ? i : first;
+    for (int i = 1; i < eig.getNumberOfEigenvalues(); i++) {
+      first = eig.getEigenvalue(i).real > eig.getEigenvalue(first).real ? i : first;
     }
-    DMatrixRMaj v = svd.getV(null, false);
-    double[] vector = new double[cols];
-    for (int c = 0; c < cols; c++) {
-      vector[c] = v.get(c, first);
+    DMatrixRMaj vector = eig.getEigenVector(first);
+    double[] projection = new double[rows];
+    if (byRows) {
+      double singular = Math.sqrt(Math.max(0, eig.getEigenvalue(first).real));
+      for (int r = 0; r < rows; r++) {
+        projection[r] = singular * vector.get(r, 0);
+      }
+    } else {
+      for (int r = 0; r < rows; r++) {
+        double sum = 0;
+        for (int c = 0; c < cols; c++) {
+          sum += centred[r * cols + c] * vector.get(c, 0);
+        }
+        projection[r] = sum;
+      }
     }
-    return vector;
+    return projection;
   }
 }

@@ -66,6 +66,19 @@ class BenchmarkReportTest {
   }
 
   @Test
+  void oneShotRunsReplaceThisProcesssOwnStartToFirstHeatmap() {
+    BenchmarkResult r = result();
+    BenchmarkResult without = new BenchmarkResult(r.machine(), r.startup(), null, r.forward(),
+        List.of(), List.of(), null, true, List.of());
+
+    assertThat(without.withOneShot(List.of()).startup().firstHeatmapSinceProcessStart())
+        .isEqualTo(3.25);
+    assertThat(without.withOneShot(r.oneShot()).startup().firstHeatmapSinceProcessStart()).isNull();
+    assertThat(BenchmarkReport.text(without.withOneShot(r.oneShot())))
+        .doesNotContain("process start to first heatmap");
+  }
+
+  @Test
   void defaultThreadsAndMissingSectionsAreSaidPlainly() {
     BenchmarkResult r = result();
     BenchmarkResult bare = new BenchmarkResult(new Machine(2, 0, 0, "x", false, "17", 1L << 30, "VGG16",
