@@ -88,6 +88,17 @@ public final class Benchmark {
       for (int b : forwardSizes) {
         forward.add(timeForward(network, inputs, b));
       }
+      // Whatever is timed first pays for code paths and allocator arenas the later cases reuse
+      // (measured: the same method read 1.54x a forward pass when first, 1.08x when second), so
+      // every method of a pass or two runs once at every batch size before any is timed.
+      for (String name : settings.methods()) {
+        CamMethod method = CamMethods.create(name, CamOptions.defaults());
+        if (!manyPasses(method)) {
+          for (int b : settings.methodBatchSizes()) {
+            cases.explain(method, inputs.batch(0, b), b);
+          }
+        }
+      }
       List<Timing> methods = new ArrayList<>();
       List<ScoreCamSkips> skips = new ArrayList<>();
       for (String name : settings.methods()) {
@@ -127,10 +138,7 @@ public final class Benchmark {
     Double pairedRatio = null;
     // Methods of many passes (masked inputs, ablated channels, noisy copies) run once; every
     // other method costs about a pass or two and gets the repeated, paired timing.
-    boolean manyPasses = method.needs(MethodNeed.MASKED_INPUT_SCORER)
-        || method.needs(MethodNeed.ABLATED_LAYER_SCORER)
-        || method.needs(MethodNeed.INPUT_GRADIENT_FUNCTION);
-    if (!manyPasses) {
+    if (!manyPasses(method)) {
       List<float[]> batch = inputs.batch(0, b);
       float[] stacked = inputs.stacked(0, b);
       // Two warm-ups: the first pass at a new batch size still grows the allocator's arenas, and
@@ -182,6 +190,13 @@ public final class Benchmark {
     progress.accept(String.format("%s, batch %d: %.3f s per image%s", method.name(), b, perImage,
         ratio == null ? "" : String.format(" (%.2fx forward)", ratio)));
     return new Timing(method.name(), b, images, perImage, ratio, peak);
+  }
+
+  /** Whether {@code method} runs many passes (masked inputs, ablated channels, noisy copies). */
+  private static boolean manyPasses(CamMethod method) {
+    return method.needs(MethodNeed.MASKED_INPUT_SCORER)
+        || method.needs(MethodNeed.ABLATED_LAYER_SCORER)
+        || method.needs(MethodNeed.INPUT_GRADIENT_FUNCTION);
   }
 
   /** Runs forward + backward + Grad-CAM over the soak's images, sampling memory. */

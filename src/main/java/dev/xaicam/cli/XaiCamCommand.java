@@ -67,9 +67,9 @@ import picocli.CommandLine.Spec;
       "  xai-cam --compare-models resnet50,mobilenetv2 --montage cmp.png a.jpg b.jpg",
       "",
       "Environment:",
-      "  XAI_CAM_HOME   where downloaded and converted weights and the unpacked OpenCV",
-      "                 library are kept (default ~/.xai-cam); 'xai-cam models' shows the",
-      "                 weight files and whether they are there.",
+      "  XAI_CAM_HOME   where downloaded and converted weights and the unpacked",
+      "                 OpenCV library are kept (default ~/.xai-cam); 'xai-cam models'",
+      "                 shows the weight files and whether they are there.",
       "",
       "Exit codes: 0 all images explained, 1 some input failed, 2 usage error,",
       "3 cannot run here (weights or native libraries), 130 interrupted."
