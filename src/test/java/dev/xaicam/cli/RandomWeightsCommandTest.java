@@ -20,7 +20,8 @@ import picocli.CommandLine;
 
 /**
  * {@code xai-cam random-weights} on a catalogue network whose layers are not only kernels and
- * biases, run as a user runs it: a real process, its tool folder a temporary one.
+ * biases: every array reads back exactly, and the file works as a user runs it (a real process,
+ * its tool folder a temporary one).
  */
 @Tag("native")
 class RandomWeightsCommandTest {
