@@ -142,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
       throws IOException {
     Path scratch = Files.createTempDirectory("xai-cam-bench");
     try {
-      OneShotRuns runs = new OneShotRuns(oneShotPlan(), scratch, progress);
+      OneShotRuns runs = new OneShotRuns(oneShotPlan(startupRuns), scratch, progress);
       Path image = settings.images().isEmpty() ? noiseImage(scratch) : settings.images().get(0);
       String out = scratch.resolve("out").toString();
       List<OneShotTiming> timings = new ArrayList<>();
@@ -176,7 +176,7 @@ final class BenchCommand implements Callable<Integer> {
    * reads from disk: the class path with the jar's {@code lib/}, the class-data archive, the
    * native libraries of TensorFlow and OpenCV.
    */
-  private static OneShotPlan oneShotPlanFor(int runs) {
+  private static OneShotPlan oneShotPlan(int runs) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<Path> cold = new ArrayList<>();
@@ -203,10 +203,6 @@ final class BenchCommand implements Callable<Integer> {
     cold.add(ToolHome.current().resolve("natives"));
     return new OneShotPlan(command, Map.of("XAI_CAM_STDERR_TTY", "0", "TF_CPP_MIN_LOG_LEVEL", "3"),
         runs, cold);
-  }
-
-  private OneShotPlan oneShotPlan() {
-    return oneShotPlanFor(startupRuns);
   }
 
   /** A weight file and its converted copies in the tool's cache ({@code <name>.<hash>.f32}). */

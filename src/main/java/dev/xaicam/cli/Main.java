@@ -1,16 +1,21 @@
 package dev.xaicam.cli;
 
-import dev.xaicam.explain.Explainer;
+import dev.xaicam.explain.NetworkLoader;
 import dev.xaicam.image.NativeStderr;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
 
 /** Process entry point: runs the command line and exits with its code. */
 public final class Main {
   /** Arguments that only print text: such a run decodes nothing and loads nothing native. */
   private static final Set<String> TEXT_ONLY = Set.of("-h", "--help", "-V", "--version", "help");
-  /** Subcommands, none of which is an explain run. */
-  private static final Set<String> SUBCOMMANDS = Set.of("models", "layers", "bench", "evaluate",
-      "random-weights", "help", "generate-completion");
+  /** Subcommand names, none of which is an explain run: read from the command's own annotation. */
+  private static final Set<String> SUBCOMMANDS = Arrays.stream(
+          XaiCamCommand.class.getAnnotation(Command.class).subcommands())
+      .map(sub -> sub.getAnnotation(Command.class).name())
+      .collect(Collectors.toUnmodifiableSet());
 
   private Main() {}
 
@@ -20,7 +25,7 @@ public final class Main {
       if (explainsWithDefaultThreads(args)) {
         // TensorFlow's library takes over a second to load; it loads while picocli, the
         // catalogue and the inputs take their turn. Only the natives: weights come later.
-        Explainer.startLoadingEngine(null);
+        NetworkLoader.startLoadingEngine(null);
       }
       // Before picocli keeps a reference to System.err: native decoder lines must not reach it.
       NativeStderr.install();

@@ -1,6 +1,7 @@
 package dev.xaicam.cli;
 
 import dev.xaicam.XaiCamException;
+import dev.xaicam.explain.NetworkLoader;
 import dev.xaicam.explain.BatchRun;
 import dev.xaicam.explain.ComparisonPlan;
 import dev.xaicam.explain.ExplainSettings;
@@ -35,8 +36,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code xai-cam [OPTIONS] IMAGE...}: writes class-activation heatmap overlays for images.
  *
- * <p>Long because it declares the explain command's many options (picocli annotations with their
- * help text) and the order of work of a run; the logic lives in {@code explain}.
+ * <p>Why it is not split (it is over 300 lines): most of it is the explain command's option
+ * declarations (picocli annotations with their help text), which picocli wants on one command
+ * class; the rest is the order of work of a run and of a {@code --compare-models} run, which read
+ * those same fields. The logic lives in {@code explain}; shared options are already mixins.
  */
 @Command(
     name = "xai-cam",
@@ -315,7 +318,7 @@ public final class XaiCamCommand implements Callable<Integer> {
       }
       // Natives, not weights, and only for a run that will use them: Main has started them
       // already unless --threads was given.
-      Explainer.startLoadingEngine(settings.threads());
+      NetworkLoader.startLoadingEngine(settings.threads());
       ProgressReport.Mode mode = progressMode(batchMode);
       try (Explainer explainer = Explainer.open(settings, plan, images.size(),
               stage -> showStage(stage, mode, err));

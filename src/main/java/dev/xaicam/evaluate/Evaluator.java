@@ -2,6 +2,7 @@ package dev.xaicam.evaluate;
 
 import dev.xaicam.XaiCamException;
 import dev.xaicam.cam.CamMethod;
+import dev.xaicam.explain.NetworkLoader;
 import dev.xaicam.explain.CamRunner;
 import dev.xaicam.explain.CamRunner.Cam;
 import dev.xaicam.explain.Explainer;
@@ -72,7 +73,7 @@ public final class Evaluator implements AutoCloseable {
   /** Resolves the plan (usage errors before anything native loads), then loads the network. */
   public static Evaluator open(EvaluateSettings settings, ModelCatalog catalog) {
     RunPlan plan = RunPlan.of(settings.explain(), catalog);
-    return new Evaluator(settings, plan, Explainer.loadNetwork(settings.explain(), plan, stage -> { }));
+    return new Evaluator(settings, plan, NetworkLoader.load(settings.explain(), plan, stage -> { }));
   }
 
   /** The resolved plan (for the report's header). */

@@ -6,13 +6,8 @@ import dev.xaicam.explain.CamRunner.Cam;
 import dev.xaicam.explain.CamRunner.ImageCams;
 import dev.xaicam.image.DecodedImage;
 import dev.xaicam.image.ImageDecoder;
-import dev.xaicam.engine.TensorRuntime;
-import dev.xaicam.models.FiniteWeights;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.network.GraphNetwork;
-import dev.xaicam.network.ModelWeights;
-import dev.xaicam.network.Precision;
-import dev.xaicam.network.WeightArray;
 import dev.xaicam.output.AtomicFile;
 import dev.xaicam.output.GalleryFile;
 import dev.xaicam.output.HeatmapFiles;
@@ -22,8 +17,6 @@ import dev.xaicam.output.ImageReport.HeatmapOutput;
 import dev.xaicam.output.MontageFile;
 import dev.xaicam.output.OutputLayout;
 import dev.xaicam.output.OutputStore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +30,8 @@ import java.util.function.Consumer;
  * <p>Why it is not split (it is over 300 lines): its one responsibility is an image's trip
  * through one loaded network, from decoding within the memory budget to the image's written
  * outputs, and its parts share the plan, the layout, the budgets and the network; the formats
- * themselves are already elsewhere ({@code output}), and a split would pass that state around.
+ * themselves are already elsewhere ({@code output}), loading the network is {@link
+ * NetworkLoader}'s, and a further split would pass that state around.
  */
 public final class Explainer implements AutoCloseable {
   /** What the run does. */
@@ -97,7 +91,7 @@ public final class Explainer implements AutoCloseable {
   /** As {@link #open(ExplainSettings, ModelCatalog)}, files going to {@code store} (a Spark job's). */
   public static Explainer open(ExplainSettings settings, ModelCatalog catalog, OutputStore store) {
     RunPlan plan = RunPlan.of(settings, catalog);
-    return new Explainer(settings, plan, loadNetwork(settings, plan, stage -> { }),
+    return new Explainer(settings, plan, NetworkLoader.load(settings, plan, stage -> { }),
         settings.batchSize(), store);
   }
 
@@ -111,54 +105,8 @@ public final class Explainer implements AutoCloseable {
    */
   public static Explainer open(ExplainSettings settings, RunPlan plan, int images,
       Consumer<String> stage) {
-    return new Explainer(settings, plan, loadNetwork(settings, plan, stage), images,
+    return new Explainer(settings, plan, NetworkLoader.load(settings, plan, stage), images,
         OutputStore.local());
-  }
-
-  /**
-   * Sizes TensorFlow's threads ({@code null}: all cores) and starts loading its native library in
-   * the background, for a caller that knows a network will be needed while it still has other
-   * work to do (the catalogue, labels, inputs); {@link #loadNetwork} then finds it loaded.
-   */
-  public static void startLoadingEngine(Integer threads) {
-    if (threads != null) {
-      TensorRuntime.shared().useThreads(threads);
-    }
-    TensorRuntime.shared().loadInBackground();
-  }
-
-  /**
-   * Sizes TensorFlow's threads, loads the plan's weights (non-finite values refused) and builds
-   * the network in the settings' precision: what every command running a network does first.
-   */
-  public static GraphNetwork loadNetwork(ExplainSettings settings, RunPlan plan,
-      Consumer<String> stage) {
-    if (settings.threads() != null) {
-      TensorRuntime.shared().useThreads(settings.threads());
-    }
-    long bytes = settings.weights() != null ? sizeOf(settings.weights()) : plan.model().weights().fileBytes();
-    stage.accept("loading " + plan.model().name() + " weights"
-        + (bytes >= 1_000_000 ? " (" + bytes / 1_000_000 + " MB)" : "") + "...");
-    ModelWeights weights = plan.model().weights().load(settings.weights(), settings.offline());
-    // Mapped arrays come from a weight cache written only from weights that passed this check.
-    weights.byLayer().forEach((name, arrays) -> FiniteWeights.check(name,
-        arrays.stream().filter(a -> a.mappedBytes() == null).map(WeightArray::values).toList()));
-    GraphNetwork network = GraphNetwork.create(plan.graph(), weights, TensorRuntime.shared(),
-        settings.float64() ? Precision.FLOAT64 : Precision.FLOAT32);
-    // The heap copy of the weights (553 MB for VGG16) is garbage now that TensorFlow holds them;
-    // collecting it once lets the JVM hand that memory back before a long run.
-    weights = null;
-    System.gc();
-    return network;
-  }
-
-  /** The size of {@code file}, or 0 when it cannot be read (loading it says why). */
-  private static long sizeOf(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return 0;
-    }
   }
 
   /** Where this run's files go, for {@code --skip-existing}. */

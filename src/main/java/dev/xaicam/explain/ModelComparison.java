@@ -87,7 +87,7 @@ public final class ModelComparison {
       ComparisonPlan.Column column = plan.columns().get(m);
       String model = "model " + (m + 1) + " of " + plan.columns().size() + ": ";
       RunPlan runPlan = RunPlan.of(column.settings(), catalog);
-      try (GraphNetwork network = Explainer.loadNetwork(column.settings(), runPlan,
+      try (GraphNetwork network = NetworkLoader.load(column.settings(), runPlan,
           text -> listener.stage(model + text))) {
         CamRunner runner = new CamRunner(network, runPlan.layer(), runPlan.methods(),
             runPlan.targets(), shared.batchSize());

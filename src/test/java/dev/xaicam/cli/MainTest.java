@@ -309,6 +309,8 @@ class MainTest {
     assertThat(Main.explainsWithDefaultThreads(new String[] {"--threads=1", "dog.jpg"})).isFalse();
     assertThat(Main.explainsWithDefaultThreads(new String[] {"bench"})).isFalse();
     assertThat(Main.explainsWithDefaultThreads(new String[] {"models"})).isFalse();
+    assertThat(Main.explainsWithDefaultThreads(new String[] {"random-weights", "x.h5"})).isFalse();
+    assertThat(Main.explainsWithDefaultThreads(new String[] {"generate-completion"})).isFalse();
     assertThat(Main.explainsWithDefaultThreads(new String[] {})).isFalse();
   }
 
