@@ -44,9 +44,9 @@ import picocli.CommandLine.Spec;
         + "nothing; takes several minutes (Score-CAM evaluates every channel).",
     footerHeading = "%nExamples:%n",
     footer = {
-      "  xai-cam bench                                   everything, random weights and inputs",
-      "  xai-cam bench --weights vgg16.h5 samples/*.png  real weights and photos",
-      "  xai-cam bench --model resnet50 -m gradcam       another catalogue model",
+      "  xai-cam bench                                 # random weights and inputs",
+      "  xai-cam bench --weights vgg16.h5 samples/*.png # real weights and photos",
+      "  xai-cam bench --model resnet50 -m gradcam      # another catalogue model",
       "  xai-cam bench -m gradcam --batch-sizes 1 --soak 1000 --json"
     })
 final class BenchCommand implements Callable<Integer> {

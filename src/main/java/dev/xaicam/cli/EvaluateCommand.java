@@ -45,12 +45,13 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  xai-cam evaluate -m gradcam,gradcam++,scorecam --model demo samples/shapes",
-      "  xai-cam evaluate -m gradcam,ablationcam --road --plot curves.png --report scores.jsonl photos/"
+      "  xai-cam evaluate -m gradcam,ablationcam --road --plot curves.png \\",
+      "      --report scores.jsonl photos/"
     })
 final class EvaluateCommand implements Callable<Integer> {
   /**
-   * JSON writer, made on first use: picocli instantiates every subcommand for any command line,
-   * and a static mapper put Jackson's start-up into {@code --help} and every explain run.
+   * JSON writer, made on first use: picocli instantiates every subcommand of a command line that
+   * has them, and a static mapper put Jackson's start-up into {@code --help}.
    */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();

@@ -2,26 +2,21 @@ package dev.xaicam.cli;
 
 import dev.xaicam.explain.NetworkLoader;
 import dev.xaicam.image.NativeStderr;
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
 
 /** Process entry point: runs the command line and exits with its code. */
 public final class Main {
   /** Arguments that only print text: such a run decodes nothing and loads nothing native. */
   private static final Set<String> TEXT_ONLY = Set.of("-h", "--help", "-V", "--version", "help");
-  /** Subcommand names, none of which is an explain run: read from the command's own annotation. */
-  private static final Set<String> SUBCOMMANDS = Arrays.stream(
-          XaiCamCommand.class.getAnnotation(Command.class).subcommands())
-      .map(sub -> sub.getAnnotation(Command.class).name())
-      .collect(Collectors.toUnmodifiableSet());
+  /** Subcommand names, none of which is an explain run. */
+  private static final Set<String> SUBCOMMANDS = XaiCamCommand.subcommandNames();
 
   private Main() {}
 
   /** Runs {@code xai-cam} with {@code args} and exits with the mapped exit code. */
   public static void main(String[] args) {
-    if (!printsTextOnly(args)) {
+    boolean textOnly = printsTextOnly(args);
+    if (!textOnly) {
       if (explainsWithDefaultThreads(args)) {
         // TensorFlow's library takes over a second to load; it loads while picocli, the
         // catalogue and the inputs take their turn. Only the natives: weights come later.
@@ -30,7 +25,7 @@ public final class Main {
       // Before picocli keeps a reference to System.err: native decoder lines must not reach it.
       NativeStderr.install();
     }
-    System.exit(XaiCamCommand.commandLine().execute(args));
+    System.exit(XaiCamCommand.commandLineFor(args, textOnly).execute(args));
   }
 
   /**

@@ -18,9 +18,12 @@ import picocli.CommandLine.Spec;
  * Keras weight file, for trying the tool out without the 553 MB download (the maps mean nothing).
  */
 @Command(name = "random-weights", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Write seeded random weights for a model as a Keras HDF5 file, to try xai-cam without "
-        + "downloading (the heatmaps mean nothing):",
-      "  xai-cam random-weights vgg16-random.h5 && xai-cam --weights vgg16-random.h5 dog.jpg"})
+    description = "Write seeded random weights for a model as a Keras HDF5 file, to try xai-cam "
+        + "without downloading (the heatmaps mean nothing).",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  xai-cam random-weights vgg16-random.h5",
+      "  xai-cam --weights vgg16-random.h5 dog.jpg"})
 final class RandomWeightsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -19,8 +19,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import dev.xaicam.image.Colormap;
@@ -47,8 +50,6 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionText.class,
     sortOptions = false,
     usageHelpAutoWidth = true,
-    subcommands = {ModelsCommand.class, LayersCommand.class, BenchCommand.class, EvaluateCommand.class,
-        RandomWeightsCommand.class, HelpCommand.class, AutoComplete.GenerateCompletion.class},
     description = {
       "Shows where an image classifier looked: class-activation heatmaps (the methods below) "
           + "written as colour overlays, .npy arrays and reports.",
@@ -261,25 +262,54 @@ public final class XaiCamCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
   boolean verbose;
 
-  /** The configured command line over the built-in models. */
+  /**
+   * The subcommands, in the order help lists them. They are added in code, not through the
+   * annotation, so that a command line explaining images can leave them out: picocli builds the
+   * model of every subcommand it is given, a tenth of a second of a one-image run.
+   */
+  static final List<Class<?>> SUBCOMMANDS = List.of(ModelsCommand.class, LayersCommand.class,
+      BenchCommand.class, EvaluateCommand.class, RandomWeightsCommand.class, HelpCommand.class,
+      AutoComplete.GenerateCompletion.class);
+
+  /** The configured command line over the built-in models, every subcommand included. */
   public static CommandLine commandLine() {
-    return commandLine(new XaiCamCommand());
+    return commandLine(new XaiCamCommand(), true);
   }
 
   /** The configured command line: one failure handler, writers the tests can capture. */
   public static CommandLine commandLine(ModelCatalog catalog) {
-    return commandLine(new XaiCamCommand(catalog));
+    return commandLine(new XaiCamCommand(catalog), true);
+  }
+
+  /**
+   * The command line {@code args} need: without the subcommands when no argument names one and
+   * none asks for help (which lists them), so an explain run does not build their models.
+   */
+  static CommandLine commandLineFor(String[] args, boolean printsTextOnly) {
+    boolean needsSubcommands = args.length == 0 || printsTextOnly
+        || Arrays.stream(args).anyMatch(subcommandNames()::contains);
+    return commandLine(new XaiCamCommand(), needsSubcommands);
+  }
+
+  /** The subcommands' names, from their annotations. */
+  static Set<String> subcommandNames() {
+    return SUBCOMMANDS.stream().map(sub -> sub.getAnnotation(Command.class).name())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The configured command line of {@code command}. */
-  private static CommandLine commandLine(XaiCamCommand command) {
+  private static CommandLine commandLine(XaiCamCommand command, boolean withSubcommands) {
+    CommandLine commandLine = new CommandLine(command);
+    if (withSubcommands) {
+      SUBCOMMANDS.forEach(commandLine::addSubcommand);
+      MethodsHelp.addTo(commandLine.getSubcommands().get("evaluate"));
+    }
+    // Set after the subcommands are added: picocli's setters pass each setting down to them.
     FailureHandler handler = new FailureHandler();
-    CommandLine commandLine = MethodsHelp.addTo(new CommandLine(command)
+    return MethodsHelp.addTo(commandLine
         .setExecutionExceptionHandler(handler)
         .setParameterExceptionHandler(handler)
         .setCaseInsensitiveEnumValuesAllowed(true));
-    MethodsHelp.addTo(commandLine.getSubcommands().get("evaluate"));
-    return commandLine;
   }
 
   /** Explains every image, printing one line (or JSON object) per image. */

@@ -9,6 +9,7 @@ import dev.xaicam.network.WeightArray;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -45,15 +46,20 @@ public final class NetworkLoader {
     stage.accept("loading " + plan.model().name() + " weights"
         + (bytes >= 1_000_000 ? " (" + bytes / 1_000_000 + " MB)" : "") + "...");
     ModelWeights weights = plan.model().weights().load(settings.weights(), settings.offline());
+    boolean onHeap = weights.byLayer().values().stream().flatMap(List::stream)
+        .anyMatch(a -> a.mappedBytes() == null);
     // Mapped arrays come from a weight cache written only from weights that passed this check.
     weights.byLayer().forEach((name, arrays) -> FiniteWeights.check(name,
         arrays.stream().filter(a -> a.mappedBytes() == null).map(WeightArray::values).toList()));
     GraphNetwork network = GraphNetwork.create(plan.graph(), weights, TensorRuntime.shared(),
         settings.float64() ? Precision.FLOAT64 : Precision.FLOAT32);
     // The heap copy of the weights (553 MB for VGG16) is garbage now that TensorFlow holds them;
-    // collecting it once lets the JVM hand that memory back before a long run.
+    // collecting it once lets the JVM hand that memory back before a long run. Weights mapped from
+    // the cache have no heap copy, and the collection would cost a one-image run 60 ms.
     weights = null;
-    System.gc();
+    if (onHeap) {
+      System.gc();
+    }
     return network;
   }
 

@@ -2,6 +2,7 @@ package dev.xaicam.image;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,9 @@ public final class NativeStderr {
 
     /** read(2). */
     long read(int fd, byte[] buffer, long count);
+
+    /** close(2). */
+    int close(int fd);
   }
 
   /** The installed redirection, or null before {@link #install()} or where it failed. */
@@ -47,6 +51,8 @@ public final class NativeStderr {
 
   /** One capture at a time, so a line belongs to exactly one decode. */
   private final ReentrantLock captureLock = new ReentrantLock();
+  /** Held while writing into the pipe and while closing it, so no write reaches a reused number. */
+  private final Object pipeWriteLock = new Object();
   /** Guards the reader's state below. */
   private final Object monitor = new Object();
   /** The C library. */
@@ -57,6 +63,10 @@ public final class NativeStderr {
   private final int pipeWriteFd;
   /** Marks the end of a capture in the pipe; unique per process. */
   private final String sentinel = "\u0000xai-cam-" + UUID.randomUUID();
+  /** The thread draining the pipe. */
+  private final Thread reader;
+  /** Set once at exit, when descriptor 2 is the original again and the pipe is closing. */
+  private boolean closed;
   /** Lines of the capture in progress, or null when none runs. */
   private List<String> captured;
   /** Sentinels the reader has seen, so a capture knows its lines are all in. */
@@ -67,7 +77,7 @@ public final class NativeStderr {
     this.libc = libc;
     this.originalFd = originalFd;
     this.pipeWriteFd = pipeWriteFd;
-    Thread reader = new Thread(() -> drain(pipeReadFd), "xai-cam-native-stderr");
+    reader = new Thread(() -> drain(pipeReadFd), "xai-cam-native-stderr");
     reader.setDaemon(true);
     reader.start();
   }
@@ -83,7 +93,9 @@ public final class NativeStderr {
       return true;
     }
     try {
-      LibC libc = Native.load("c", LibC.class);
+      // The file name, not "c": JNA would first try libc.so, which is a linker script on Debian,
+      // and then run ldconfig -p in a child process to find the real one.
+      LibC libc = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
       int[] fds = new int[2];
       if (libc.pipe(fds) != 0) {
         return false;
@@ -101,7 +113,7 @@ public final class NativeStderr {
       }
       installed = redirect;
       Runtime.getRuntime().addShutdownHook(
-          new Thread(redirect::awaitPipeDrained, "xai-cam-native-stderr-flush"));
+          new Thread(redirect::close, "xai-cam-native-stderr-close"));
       return true;
     } catch (LinkageError | RuntimeException e) {
       // No JNA native support here (another OS, a locked-down JVM): decode without capturing.
@@ -144,16 +156,47 @@ public final class NativeStderr {
   }
 
   /**
+   * At exit: points descriptor 2 back at the original stderr and closes the pipe, then waits (at
+   * most 2 s) for the reader to route what was left and end. The reader must end, not merely be
+   * idle: a thread blocked in read(2) is "in native", and the JVM's exit waits 0.3 s for such
+   * threads before it gives up on them, a sixth of a one-image run.
+   */
+  private void close() {
+    synchronized (pipeWriteLock) {
+      synchronized (monitor) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+      }
+      System.err.flush();
+      libc.dup2(originalFd, 2);
+      libc.close(pipeWriteFd);
+    }
+    try {
+      reader.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
    * Writes a sentinel into the pipe and waits (at most 2 s) until the reader has routed every
-   * line before it; used at the end of a capture and at exit, so no native line is lost.
+   * line before it, so a capture gets all of its decode's lines. Does nothing once {@link #close}
+   * ran: the descriptor's number may belong to another file by then.
    */
   private void awaitPipeDrained() {
     long target;
-    synchronized (monitor) {
-      target = sentinelsSeen + 1;
+    synchronized (pipeWriteLock) {
+      synchronized (monitor) {
+        if (closed) {
+          return;
+        }
+        target = sentinelsSeen + 1;
+      }
+      byte[] mark = ("\n" + sentinel + "\n").getBytes(StandardCharsets.UTF_8);
+      libc.write(pipeWriteFd, mark, mark.length);
     }
-    byte[] mark = ("\n" + sentinel + "\n").getBytes(StandardCharsets.UTF_8);
-    libc.write(pipeWriteFd, mark, mark.length);
     synchronized (monitor) {
       long deadline = System.nanoTime() + 2_000_000_000L;
       while (sentinelsSeen < target && System.nanoTime() < deadline) {

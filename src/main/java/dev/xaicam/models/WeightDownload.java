@@ -106,7 +106,7 @@ final class WeightDownload {
   /** Streams the response body into {@code temp}, checking status, size and MD5 on the way. */
   private void fetchInto(Path temp, String hint) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(config.url()).GET().build();
-    HttpResponse<InputStream> response = config.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = config.http().get().send(request, HttpResponse.BodyHandlers.ofInputStream());
     long received = 0;
     long expected;
     MessageDigest digest = newDigest(config.file().hashAlgorithm());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Finds a Keras Applications weight file: an explicit {@code --weights} file, else the tool's
@@ -25,10 +26,11 @@ public final class WeightStore {
    * @param file the weight file: its name in both caches, URL, size and hash
    * @param offline forbids the download
    * @param listener told how a download goes
-   * @param http the client that downloads
+   * @param http makes the client that downloads, called only for a download: a client starts a
+   *     selector thread that sits in native code, and the JVM's exit waits 0.3 s for such threads
    */
   public record Config(Path toolCache, Path kerasCache, KerasWeightFile file, boolean offline,
-      DownloadListener listener, HttpClient http) {
+      DownloadListener listener, Supplier<HttpClient> http) {
 
     /** Checks every field. */
     public Config {
@@ -66,7 +68,7 @@ public final class WeightStore {
     static Config of(KerasWeightFile file, Map<String, String> env, Path userHome,
         boolean offline, DownloadListener listener) {
       return new Config(ToolHome.of(env, userHome).resolve("models"), userHome.resolve(".keras").resolve("models"),
-          file, offline, listener, defaultHttpClient());
+          file, offline, listener, WeightStore::defaultHttpClient);
     }
 
     /** The weight file's name in both caches. */

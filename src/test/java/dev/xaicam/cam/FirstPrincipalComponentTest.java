@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /** The first principal component and its sign rule on hand-worked 4 x 2 matrices. */
@@ -64,5 +66,52 @@ class FirstPrincipalComponentTest {
     assertThatThrownBy(() -> FirstPrincipalComponent.projection(new double[5], 2, 3))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("expected 2x3 values, got 5");
+  }
+
+  @Test
+  void inverseIterationFindsTheFullDecompositionsTopVector() {
+    // A VGG16-sized problem (196 pixels x 512 channels) of random non-negative activations.
+    Random random = new Random(3);
+    double[] m = new double[196 * 512];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = Math.max(0, random.nextGaussian());
+    }
+    DMatrixRMaj gram = FirstPrincipalComponent.rowGram(m, 196, 512);
+
+    FirstPrincipalComponent.TopEigenpair fast = FirstPrincipalComponent.topEigenpair(gram);
+    FirstPrincipalComponent.TopEigenpair full = FirstPrincipalComponent.fullDecomposition(gram);
+
+    assertThat(fast).isNotNull();
+    assertThat(fast.value()).isCloseTo(full.value(), within(1e-9 * full.value()));
+    double sign = Math.signum(dot(fast.vector(), full.vector()));
+    for (int i = 0; i < 196; i++) {
+      assertThat(sign * fast.vector()[i]).isCloseTo(full.vector()[i], within(1e-12));
+    }
+  }
+
+  @Test
+  void aTieAtTheTopIsLeftToTheFullDecomposition() {
+    // diag(4, 4, 1): any unit vector of the first two axes is a top eigenvector
+    DMatrixRMaj gram = new DMatrixRMaj(new double[][] {{4, 0, 0}, {0, 4, 0}, {0, 0, 1}});
+
+    assertThat(FirstPrincipalComponent.topEigenpair(gram)).isNull();
+  }
+
+  @Test
+  void theGramMatrixIsEveryPairOfRowsDotted() {
+    // rows (1,2,3,4,5) and (0,1,0,-1,2): five columns exercise the unrolled loop and its tail
+    double[] m = {1, 2, 3, 4, 5, 0, 1, 0, -1, 2};
+
+    assertThat(FirstPrincipalComponent.rowGram(m, 2, 5).data)
+        .containsExactly(55, 8, 8, 6);
+  }
+
+  /** The dot product of two equally long vectors. */
+  private static double dot(double[] a, double[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
   }
 }

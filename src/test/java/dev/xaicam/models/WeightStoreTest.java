@@ -117,7 +117,7 @@ class WeightStoreTest {
   private WeightStore.Config config(boolean offline, String md5) {
     return new WeightStore.Config(dir.resolve("tool"), dir.resolve("keras"),
         new KerasWeightFile("VGG16", NAME, url(), payload.length, md5), offline, recorder,
-        WeightStore.defaultHttpClient());
+        WeightStore::defaultHttpClient);
   }
 
   /** A store for {@link #config(boolean, String)} with the right MD5. */
@@ -129,7 +129,7 @@ class WeightStoreTest {
   private WeightStore storeWithoutSize() {
     return new WeightStore(new WeightStore.Config(dir.resolve("tool"), dir.resolve("keras"),
         new KerasWeightFile("DenseNet121", NAME, url(), 0, payloadMd5), false, recorder,
-        WeightStore.defaultHttpClient()));
+        WeightStore::defaultHttpClient));
   }
 
   /** Without a recorded size the server's length is expected, the MD5 decides. */
@@ -168,6 +168,24 @@ class WeightStoreTest {
 
     assertThat(store(false).resolve(explicit)).isEqualTo(explicit);
     assertThat(requests).hasValue(0);
+  }
+
+  /**
+   * Finding a file on disk makes no HTTP client: a client's selector thread sits in native code,
+   * and the JVM's exit waits 0.3 s for such threads.
+   */
+  @Test
+  void noHttpClientIsMadeUnlessItDownloads() throws IOException {
+    Path tool = cached("tool", PAYLOAD_SIZE);
+    Path explicit = Files.writeString(dir.resolve("mine.h5"), "x");
+    WeightStore.Config base = config(false, payloadMd5);
+    WeightStore.Config failing = new WeightStore.Config(base.toolCache(), base.kerasCache(),
+        base.file(), false, base.listener(), () -> {
+          throw new AssertionError("an HTTP client was made without a download");
+        });
+
+    assertThat(new WeightStore(failing).resolve(explicit)).isEqualTo(explicit);
+    assertThat(new WeightStore(failing).resolve(null)).isEqualTo(tool);
   }
 
   /** A missing explicit file is a usage error naming it. */
