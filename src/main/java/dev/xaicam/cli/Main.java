@@ -1,20 +1,32 @@
 package dev.xaicam.cli;
 
+import dev.xaicam.ToolHome;
 import dev.xaicam.explain.NetworkLoader;
 import dev.xaicam.image.NativeStderr;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine;
 
 /** Process entry point: runs the command line and exits with its code. */
 public final class Main {
   /** Arguments that only print text: such a run decodes nothing and loads nothing native. */
   private static final Set<String> TEXT_ONLY = Set.of("-h", "--help", "-V", "--version", "help");
-  /** Subcommand names, none of which is an explain run. */
-  private static final Set<String> SUBCOMMANDS = XaiCamCommand.subcommandNames();
+  /** The arguments that ask for help, alone or as {@code help SUB}, {@code SUB --help}. */
+  private static final Set<String> HELP = Set.of("-h", "--help", "help");
 
   private Main() {}
 
   /** Runs {@code xai-cam} with {@code args} and exits with the mapped exit code. */
   public static void main(String[] args) {
+    if (isHelpRequest(args)) {
+      Optional<HelpCache> cache = HelpCache.forThisProcess(ToolHome.current());
+      if (cache.isPresent()) {
+        System.exit(printHelp(args, cache.get(), System.out));
+      }
+    }
     boolean textOnly = printsTextOnly(args);
     if (!textOnly) {
       if (explainsWithDefaultThreads(args)) {
@@ -29,12 +41,55 @@ public final class Main {
   }
 
   /**
+   * Prints the help {@code args} ask for: from {@code cache} when it holds it, else as picocli
+   * renders it, which the cache then keeps when the command succeeded.
+   *
+   * @return the exit code
+   */
+  static int printHelp(String[] args, HelpCache cache, PrintStream out) {
+    Optional<String> kept = cache.lookUp(args);
+    if (kept.isPresent()) {
+      out.print(kept.get());
+      out.flush();
+      return 0;
+    }
+    StringWriter text = new StringWriter();
+    CommandLine commandLine = XaiCamCommand.commandLineFor(args, true);
+    commandLine.setOut(new PrintWriter(text, true));
+    int code = commandLine.execute(args);
+    out.print(text);
+    out.flush();
+    if (code == 0) {
+      cache.store(args, text.toString());
+    }
+    return code;
+  }
+
+  /**
+   * Whether {@code args} only ask for help: {@code --help}, {@code -h} or {@code help} alone, or
+   * with one subcommand's name ({@code help SUB}, {@code SUB --help}). Anything else, such as
+   * {@code -o help dog.jpg}, is not, so no run's output could be kept as help.
+   */
+  static boolean isHelpRequest(String[] args) {
+    if (args.length == 1) {
+      return HELP.contains(args[0]);
+    }
+    if (args.length == 2) {
+      Set<String> subcommands = XaiCamCommand.subcommandNames();
+      return args[0].equals("help") && subcommands.contains(args[1])
+          || subcommands.contains(args[0]) && !args[0].equals("help")
+              && (args[1].equals("--help") || args[1].equals("-h"));
+    }
+    return false;
+  }
+
+  /**
    * Whether the arguments run the explain command (no subcommand) without {@code --threads}:
    * then TensorFlow can start before the options are parsed, because its thread pools are sized
    * once, at load, and the default is what the run will ask for.
    */
   static boolean explainsWithDefaultThreads(String[] args) {
-    if (args.length == 0 || SUBCOMMANDS.contains(args[0])) {
+    if (args.length == 0 || XaiCamCommand.subcommandNames().contains(args[0])) {
       return false;
     }
     for (String arg : args) {

@@ -71,9 +71,9 @@ import picocli.CommandLine.Spec;
       "  xai-cam --compare-models resnet50,mobilenetv2 --montage cmp.png a.jpg b.jpg",
       "",
       "Environment:",
-      "  XAI_CAM_HOME   where downloaded and converted weights and the unpacked",
-      "                 OpenCV library are kept (default ~/.xai-cam); 'xai-cam models'",
-      "                 shows the weight files and whether they are there.",
+      "  XAI_CAM_HOME   where downloaded and converted weights, the unpacked OpenCV",
+      "                 library and printed help texts are kept (default ~/.xai-cam);",
+      "                 'xai-cam models' shows the weight files and whether they are there.",
       "",
       "Exit codes: 0 all images explained, 1 some input failed, 2 usage error,",
       "3 cannot run here (weights or native libraries), 130 interrupted."
@@ -305,11 +305,13 @@ public final class XaiCamCommand implements Callable<Integer> {
       MethodsHelp.addTo(commandLine.getSubcommands().get("evaluate"));
     }
     // Set after the subcommands are added: picocli's setters pass each setting down to them.
+    // Help without colours: the same text whatever the terminal, which HelpCache relies on.
     FailureHandler handler = new FailureHandler();
     return MethodsHelp.addTo(commandLine
         .setExecutionExceptionHandler(handler)
         .setParameterExceptionHandler(handler)
-        .setCaseInsensitiveEnumValuesAllowed(true));
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)));
   }
 
   /** Explains every image, printing one line (or JSON object) per image. */

@@ -302,6 +302,45 @@ class MainTest {
   }
 
   @org.junit.jupiter.api.Test
+  void onlyPlainHelpRequestsGoThroughTheHelpCache() {
+    assertThat(Main.isHelpRequest(new String[] {"--help"})).isTrue();
+    assertThat(Main.isHelpRequest(new String[] {"-h"})).isTrue();
+    assertThat(Main.isHelpRequest(new String[] {"help"})).isTrue();
+    assertThat(Main.isHelpRequest(new String[] {"help", "bench"})).isTrue();
+    assertThat(Main.isHelpRequest(new String[] {"evaluate", "--help"})).isTrue();
+    assertThat(Main.isHelpRequest(new String[] {"models", "-h"})).isTrue();
+    // an explain run whose output folder is called help, an image called --help, the version
+    assertThat(Main.isHelpRequest(new String[] {"-o", "help", "dog.jpg"})).isFalse();
+    assertThat(Main.isHelpRequest(new String[] {"dog.jpg", "--help"})).isFalse();
+    assertThat(Main.isHelpRequest(new String[] {"help", "dog.jpg"})).isFalse();
+    assertThat(Main.isHelpRequest(new String[] {"--", "--help"})).isFalse();
+    assertThat(Main.isHelpRequest(new String[] {"-V"})).isFalse();
+    assertThat(Main.isHelpRequest(new String[] {})).isFalse();
+  }
+
+  @org.junit.jupiter.api.Test
+  void helpIsRenderedOnceThenPrintedFromTheCache() throws IOException {
+    HelpCache cache = new HelpCache(dir.resolve("help").resolve("build"), "80");
+    String[] args = {"bench", "--help"};
+    java.io.ByteArrayOutputStream first = new java.io.ByteArrayOutputStream();
+
+    assertThat(Main.printHelp(args, cache, new java.io.PrintStream(first, true, StandardCharsets.UTF_8)))
+        .isZero();
+
+    String rendered = first.toString(StandardCharsets.UTF_8);
+    assertThat(rendered).startsWith("Usage: xai-cam bench").doesNotContain("\u001b[");
+    assertThat(rendered).isEqualTo(XaiCamCommand.commandLine().getSubcommands().get("bench")
+        .getUsageMessage());
+    assertThat(cache.lookUp(args)).contains(rendered);
+    // what is printed next comes from the file, not from picocli
+    Files.writeString(cache.entry(args), "kept text\n");
+    java.io.ByteArrayOutputStream second = new java.io.ByteArrayOutputStream();
+    assertThat(Main.printHelp(args, cache, new java.io.PrintStream(second, true, StandardCharsets.UTF_8)))
+        .isZero();
+    assertThat(second.toString(StandardCharsets.UTF_8)).isEqualTo("kept text\n");
+  }
+
+  @org.junit.jupiter.api.Test
   void tensorFlowStartsBeforeParsingOnlyForExplainRunsWithDefaultThreads() {
     assertThat(Main.explainsWithDefaultThreads(new String[] {"dog.jpg"})).isTrue();
     assertThat(Main.explainsWithDefaultThreads(new String[] {"-m", "gradcam", "dog.jpg"})).isTrue();

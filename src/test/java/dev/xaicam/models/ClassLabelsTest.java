@@ -156,6 +156,19 @@ class ClassLabelsTest {
         .hasMessage("class table: row 1 does not match the class index JSON: 1\tn2\tgoldfinch\tgoldfinch");
   }
 
+  /** A class index that is not an object of string arrays is refused, truncated or not. */
+  @Test
+  void loadRejectsAMalformedClassIndex() {
+    String tsv = "index\twnid\tkeras_name\treadable_name\n0\tn1\ttench\ttench\n";
+
+    assertThatThrownBy(() -> ClassLabels.load(stream("{\"0\": [\"n1\", 7]}"), stream(tsv)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("class index JSON: expected VALUE_STRING, found VALUE_NUMBER_INT");
+    assertThatThrownBy(() -> ClassLabels.load(stream("{\"0\": [\"n1\", \"tench\"]"), stream(tsv)))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("end-of-input");
+  }
+
   /** Edit distance on textbook pairs. */
   /** UTF-8 bytes of {@code text}. */
   private static InputStream stream(String text) {
