@@ -73,7 +73,7 @@ import picocli.CommandLine.Spec;
       "Environment:",
       "  XAI_CAM_HOME   where downloaded and converted weights, the unpacked OpenCV",
       "                 library and printed help texts are kept (default ~/.xai-cam);",
-      "                 'xai-cam models' shows the weight files and whether they are there.",
+      "                 'xai-cam models' shows which weight files are there.",
       "",
       "Exit codes: 0 all images explained, 1 some input failed, 2 usage error,",
       "3 cannot run here (weights or native libraries), 130 interrupted."
