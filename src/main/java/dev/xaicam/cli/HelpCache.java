@@ -21,10 +21,11 @@ import java.util.stream.Stream;
  * colours and its texts have no defaults from the environment. So an entry is keyed by exactly
  * those: a folder per build (the jar's size and modification time) holding one file per
  * arguments-and-width (a SHA-256 of both). An entry is written only after picocli printed that
- * text for those arguments and exited with 0, through a temporary file renamed into place. A
- * new build removes the other builds' folders. Without a jar (classes from a folder, as in tests
- * and IDEs) or without a numeric width (the launcher passes the terminal's as
- * {@code picocli.usage.width}), nothing is cached and picocli prints as always.
+ * text for those arguments and exited with 0, through a temporary file renamed into place (what a
+ * killed writer left is removed by the next). A new build removes the other builds' folders.
+ * Without a jar (classes from a folder, as in tests and IDEs) or without a numeric width (the
+ * launcher passes the terminal's as {@code picocli.usage.width}), nothing is cached and picocli
+ * prints as always.
  */
 final class HelpCache {
   /** The width picocli renders at, when it is a number. */
@@ -79,6 +80,7 @@ final class HelpCache {
   void store(String[] args, String text) {
     try {
       Files.createDirectories(folder);
+      TemporaryFile.removeStale(folder);
       try (TemporaryFile temp = TemporaryFile.createIn(folder)) {
         try (OutputStream out = Files.newOutputStream(temp.path())) {
           out.write(text.getBytes(StandardCharsets.UTF_8));

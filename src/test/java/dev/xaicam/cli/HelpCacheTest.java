@@ -43,6 +43,19 @@ class HelpCacheTest {
   }
 
   @Test
+  void whatAKilledWriterLeftIsRemovedByTheNextStore() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("help").resolve("build-1"));
+    // no process has this id: Linux's largest is 2^22
+    Path left = Files.writeString(folder.resolve(dev.xaicam.TemporaryFile.PREFIX + "99999999-x.part"), "half");
+    HelpCache cache = new HelpCache(folder, "80");
+
+    cache.store(new String[] {"-h"}, "text");
+
+    assertThat(left).doesNotExist();
+    assertThat(cache.lookUp(new String[] {"-h"})).contains("text");
+  }
+
+  @Test
   void classesFromAFolderOrNoNumericWidthCacheNothing() {
     String before = System.getProperty(HelpCache.WIDTH_PROPERTY);
     try {
