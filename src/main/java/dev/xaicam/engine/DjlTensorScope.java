@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.tensorflow.engine.TfBorrowedTensor;
+import ai.djl.tensorflow.engine.TfFilledTensor;
 import ai.djl.tensorflow.engine.TfEagerOp;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -69,14 +70,14 @@ final class DjlTensorScope implements TensorScope {
   public Tensor fromFloats(float[] values, int... shape) {
     checkOpen();
     checkSize(values.length, shape);
-    return new DjlTensor(manager.create(values, toShape(shape)));
+    return new DjlTensor(TfFilledTensor.of(manager, values, Arrays.stream(shape).asLongStream().toArray()));
   }
 
   @Override
   public Tensor fromDoubles(double[] values, int... shape) {
     checkOpen();
     checkSize(values.length, shape);
-    return new DjlTensor(manager.create(values, toShape(shape)));
+    return new DjlTensor(TfFilledTensor.of(manager, values, Arrays.stream(shape).asLongStream().toArray()));
   }
 
   @Override

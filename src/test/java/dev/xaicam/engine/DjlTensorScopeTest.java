@@ -29,6 +29,24 @@ class DjlTensorScopeTest {
   }
 
   @Test
+  void javaArraysGoUpExactlyAndTheirNativeMemoryGoesWithTheScope() {
+    int before = TensorRuntime.shared().liveTensorCount();
+    try (TensorScope inner = scope.child()) {
+      float[] floats = {1.5f, -2f, Float.MIN_VALUE, Float.MAX_VALUE, 0f, 3f};
+      double[] doubles = {Math.PI, -Double.MIN_VALUE, 1e300, 0, 7, -8};
+      Tensor f = inner.fromFloats(floats, 2, 3);
+      Tensor d = inner.fromDoubles(doubles, 3, 2);
+
+      assertThat(f.shape()).containsExactly(2, 3);
+      assertThat(f.toFloats()).containsExactly(floats);
+      assertThat(d.shape()).containsExactly(3, 2);
+      assertThat(d.toDoubles()).containsExactly(doubles);
+      assertThat(TensorRuntime.shared().liveTensorCount()).isEqualTo(before + 2);
+    }
+    assertThat(TensorRuntime.shared().liveTensorCount()).isEqualTo(before);
+  }
+
+  @Test
   void conv2dSamePaddingSumsNeighbourhoods() {
     Tensor x = scope.fromFloats(ONE_TO_NINE, 1, 3, 3, 1);
     Tensor k = scope.fromFloats(ones(9), 3, 3, 1, 1);
