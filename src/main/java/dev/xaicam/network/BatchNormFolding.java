@@ -102,14 +102,18 @@ final class BatchNormFolding {
         || bnConfig.get("center").asBoolean();
     double epsilon = bnConfig != null && bnConfig.has("epsilon")
         ? bnConfig.get("epsilon").asDouble() : 1e-3;
+    // values() copies a memory-mapped array each time it is called: read each one once, outside
+    // the loops (inside them, a 2048-channel layer copied its arrays 2048 times).
     float[] mean = bnWeights.get(bnWeights.size() - 2).values();
     float[] variance = bnWeights.get(bnWeights.size() - 1).values();
+    float[] gammas = scale ? bnWeights.get(0).values() : null;
+    float[] betas = center ? bnWeights.get(scale ? 1 : 0).values() : null;
     int channels = mean.length;
     double[] s = new double[channels];
     double[] shift = new double[channels];
     for (int k = 0; k < channels; k++) {
-      double gamma = scale ? bnWeights.get(0).values()[k] : 1;
-      double beta = center ? bnWeights.get(scale ? 1 : 0).values()[k] : 0;
+      double gamma = scale ? gammas[k] : 1;
+      double beta = center ? betas[k] : 0;
       s[k] = gamma / Math.sqrt(variance[k] + epsilon);
       shift[k] = beta - mean[k] * s[k];
     }
@@ -125,19 +129,35 @@ final class BatchNormFolding {
     out.add(new Exact(kernel.shape(), widen(kernel.values(), s)));
     double[] bias = new double[channels];
     boolean hasBias = convWeights.size() > kernels;
+    float[] convBias = hasBias ? convWeights.get(kernels).values() : null;
     for (int ch = 0; ch < channels; ch++) {
-      double b = hasBias ? convWeights.get(kernels).values()[ch] : 0;
+      double b = hasBias ? convBias[ch] : 0;
       bias[ch] = b * s[ch] + shift[ch];
     }
     out.add(new Exact(new int[] {channels}, bias));
     return out;
   }
 
-  /** The values as doubles, the last axis scaled by {@code scale} when given. */
+  /**
+   * The values as doubles, each run of {@code scale.length} (the output channels, the fastest
+   * axis) scaled by {@code scale} when given.
+   */
   private static double[] widen(float[] values, double[] scale) {
     double[] out = new double[values.length];
-    for (int v = 0; v < values.length; v++) {
-      out[v] = scale == null ? values[v] : values[v] * scale[v % scale.length];
+    if (scale == null) {
+      for (int v = 0; v < values.length; v++) {
+        out[v] = values[v];
+      }
+      return out;
+    }
+    if (values.length % scale.length != 0) {
+      throw new IllegalStateException(values.length + " kernel values are not a whole number of "
+          + scale.length + " output channels");
+    }
+    for (int base = 0; base < values.length; base += scale.length) {
+      for (int k = 0; k < scale.length; k++) {
+        out[base + k] = values[base + k] * scale[k];
+      }
     }
     return out;
   }
