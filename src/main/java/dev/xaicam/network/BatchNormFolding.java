@@ -34,13 +34,86 @@ final class BatchNormFolding {
       boolean[] foldedConvolutions) {}
 
   /**
-   * A folded weight in double precision, so a float64 network holds the exact product and a
-   * float32 one rounds it once.
-   *
-   * @param shape dimensions in Keras's layout
-   * @param values row-major values
+   * A folded weight, exact: a float64 network gets the products in double precision and a
+   * float32 one gets each product rounded once. A scaled kernel keeps its source and computes the
+   * precision asked for in one pass on demand: ResNet50's kernels are 23 million values, whose
+   * double copy and its narrowing cost a second of a one-image run.
    */
-  record Exact(int[] shape, double[] values) {}
+  static final class Exact {
+    /** Dimensions in Keras's layout. */
+    private final int[] shape;
+    /** Given values, or null for a scaled source. */
+    private final double[] given;
+    /** The source weight, or null for given values. */
+    private final WeightArray source;
+    /** Per output channel (the fastest axis), the source's scale; null to take it as it is. */
+    private final double[] scale;
+
+    /** Either given values or a source with its optional scale. */
+    private Exact(int[] shape, double[] given, WeightArray source, double[] scale) {
+      this.shape = shape;
+      this.given = given;
+      this.source = source;
+      this.scale = scale;
+    }
+
+    /** {@code values} as they are. */
+    static Exact of(int[] shape, double[] values) {
+      return new Exact(shape, values, null, null);
+    }
+
+    /** {@code source}, each run of {@code scale.length} values scaled, or unchanged if null. */
+    static Exact scaled(WeightArray source, double[] scale) {
+      int size = source.size();
+      if (scale != null && size % scale.length != 0) {
+        throw new IllegalStateException(size + " kernel values are not a whole number of "
+            + scale.length + " output channels");
+      }
+      return new Exact(source.shape(), null, source, scale);
+    }
+
+    /** Dimensions in Keras's layout. */
+    int[] shape() {
+      return shape;
+    }
+
+    /** The row-major values in double precision. */
+    double[] values() {
+      if (given != null) {
+        return given;
+      }
+      float[] from = source.values();
+      double[] out = new double[from.length];
+      int channels = scale == null ? 1 : scale.length;
+      for (int base = 0; base < from.length; base += channels) {
+        for (int k = 0; k < channels; k++) {
+          out[base + k] = scale == null ? from[base + k] : from[base + k] * scale[k];
+        }
+      }
+      return out;
+    }
+
+    /** The row-major values rounded once to float: the same as narrowing {@link #values()}. */
+    float[] floats() {
+      float[] out = new float[given != null ? given.length : source.size()];
+      if (given != null) {
+        for (int i = 0; i < given.length; i++) {
+          out[i] = (float) given[i];
+        }
+        return out;
+      }
+      float[] from = source.values();
+      if (scale == null) {
+        return from;
+      }
+      for (int base = 0; base < from.length; base += scale.length) {
+        for (int k = 0; k < scale.length; k++) {
+          out[base + k] = (float) (from[base + k] * scale[k]);
+        }
+      }
+      return out;
+    }
+  }
 
   /** Static rewrite only. */
   private BatchNormFolding() {}
@@ -123,10 +196,9 @@ final class BatchNormFolding {
     int kernels = kernelIndex + 1;
     List<Exact> out = new ArrayList<>();
     for (WeightArray unchanged : convWeights.subList(0, kernelIndex)) {
-      out.add(new Exact(unchanged.shape(), widen(unchanged.values(), null)));
+      out.add(Exact.scaled(unchanged, null));
     }
-    WeightArray kernel = convWeights.get(kernelIndex);
-    out.add(new Exact(kernel.shape(), widen(kernel.values(), s)));
+    out.add(Exact.scaled(convWeights.get(kernelIndex), s));
     double[] bias = new double[channels];
     boolean hasBias = convWeights.size() > kernels;
     float[] convBias = hasBias ? convWeights.get(kernels).values() : null;
@@ -134,31 +206,7 @@ final class BatchNormFolding {
       double b = hasBias ? convBias[ch] : 0;
       bias[ch] = b * s[ch] + shift[ch];
     }
-    out.add(new Exact(new int[] {channels}, bias));
-    return out;
-  }
-
-  /**
-   * The values as doubles, each run of {@code scale.length} (the output channels, the fastest
-   * axis) scaled by {@code scale} when given.
-   */
-  private static double[] widen(float[] values, double[] scale) {
-    double[] out = new double[values.length];
-    if (scale == null) {
-      for (int v = 0; v < values.length; v++) {
-        out[v] = values[v];
-      }
-      return out;
-    }
-    if (values.length % scale.length != 0) {
-      throw new IllegalStateException(values.length + " kernel values are not a whole number of "
-          + scale.length + " output channels");
-    }
-    for (int base = 0; base < values.length; base += scale.length) {
-      for (int k = 0; k < scale.length; k++) {
-        out[base + k] = values[base + k] * scale[k];
-      }
-    }
+    out.add(Exact.of(new int[] {channels}, bias));
     return out;
   }
 

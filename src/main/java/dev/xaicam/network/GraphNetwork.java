@@ -107,7 +107,7 @@ public final class GraphNetwork implements AutoCloseable {
     List<Tensor> layer = new ArrayList<>();
     for (BatchNormFolding.Exact array : arrays) {
       layer.add(precision == Precision.FLOAT64 ? scope.fromDoubles(array.values(), array.shape())
-          : scope.fromFloats(narrow(array.values()), array.shape()));
+          : scope.fromFloats(array.floats(), array.shape()));
     }
     return layer;
   }

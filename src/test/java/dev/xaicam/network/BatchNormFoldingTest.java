@@ -120,6 +120,36 @@ class BatchNormFoldingTest {
   }
 
   @Test
+  void aScaledKernelIsExactInDoublesAndRoundedOnceInFloats() {
+    // a 1x1 kernel, 2 inputs x 3 outputs, read from a memory-mapped buffer as the weight cache does
+    float[] kernel = {1.1f, 2.2f, 3.3f, -4.4f, 5.5f, 6.6f};
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocateDirect(kernel.length * 4)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(kernel);
+    WeightArray mapped = WeightArray.mapped(new int[] {1, 1, 2, 3}, bytes);
+    double[] scale = {0.1, 1.0 / 3, 7};
+
+    BatchNormFolding.Exact exact = BatchNormFolding.Exact.scaled(mapped, scale);
+
+    double[] expected = new double[kernel.length];
+    float[] rounded = new float[kernel.length];
+    for (int i = 0; i < kernel.length; i++) {
+      expected[i] = (double) kernel[i] * scale[i % 3];
+      rounded[i] = (float) expected[i];
+    }
+    assertThat(exact.shape()).containsExactly(1, 1, 2, 3);
+    assertThat(exact.values()).containsExactly(expected);
+    assertThat(exact.floats()).containsExactly(rounded);
+    assertThat(BatchNormFolding.Exact.scaled(mapped, null).floats()).containsExactly(kernel);
+    assertThat(BatchNormFolding.Exact.of(new int[] {2}, new double[] {0.1, -2}).floats())
+        .containsExactly(0.1f, -2f);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> BatchNormFolding.Exact.scaled(mapped, new double[4]))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("6 kernel values are not a whole number of 4 output channels");
+  }
+
+  @Test
   @Tag("native")
   void foldedAndUnfoldedNetworksAgreeEverywhere() {
     ModelGraph graph = ModelGraph.of(spec());
