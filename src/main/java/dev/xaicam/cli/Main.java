@@ -37,7 +37,7 @@ public final class Main {
       // Before picocli keeps a reference to System.err: native decoder lines must not reach it.
       NativeStderr.install();
     }
-    System.exit(XaiCamCommand.commandLineFor(args, textOnly).execute(args));
+    System.exit(CommandTree.commandLineFor(args, textOnly).execute(args));
   }
 
   /**
@@ -54,7 +54,7 @@ public final class Main {
       return 0;
     }
     StringWriter text = new StringWriter();
-    CommandLine commandLine = XaiCamCommand.commandLineFor(args, true);
+    CommandLine commandLine = CommandTree.commandLineFor(args, true);
     commandLine.setOut(new PrintWriter(text, true));
     int code = commandLine.execute(args);
     out.print(text);
@@ -75,9 +75,8 @@ public final class Main {
       return HELP.contains(args[0]);
     }
     if (args.length == 2) {
-      Set<String> subcommands = XaiCamCommand.subcommandNames();
-      return args[0].equals("help") && subcommands.contains(args[1])
-          || subcommands.contains(args[0]) && !args[0].equals("help")
+      return args[0].equals("help") && CommandTree.SUBCOMMAND_NAMES.contains(args[1])
+          || CommandTree.SUBCOMMAND_NAMES.contains(args[0]) && !args[0].equals("help")
               && (args[1].equals("--help") || args[1].equals("-h"));
     }
     return false;
@@ -89,7 +88,7 @@ public final class Main {
    * once, at load, and the default is what the run will ask for.
    */
   static boolean explainsWithDefaultThreads(String[] args) {
-    if (args.length == 0 || XaiCamCommand.subcommandNames().contains(args[0])) {
+    if (args.length == 0 || CommandTree.SUBCOMMAND_NAMES.contains(args[0])) {
       return false;
     }
     for (String arg : args) {

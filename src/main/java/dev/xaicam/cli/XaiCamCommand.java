@@ -19,18 +19,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import dev.xaicam.image.Colormap;
-import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,10 +34,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code xai-cam [OPTIONS] IMAGE...}: writes class-activation heatmap overlays for images.
  *
- * <p>Why it is not split (it is over 300 lines): most of it is the explain command's option
- * declarations (picocli annotations with their help text), which picocli wants on one command
- * class; the rest is the order of work of a run and of a {@code --compare-models} run, which read
- * those same fields. The logic lives in {@code explain}; shared options are already mixins.
+ * <p>Why it is not split further (it is over 300 lines): most of it is the explain command's
+ * option declarations (picocli annotations with their help text), which picocli wants on one
+ * command class; the rest is the order of work of a run and of a {@code --compare-models} run,
+ * which read those same fields. The logic lives in {@code explain}, shared options are mixins, and
+ * assembling the command tree (subcommands, handlers, help settings) is {@link CommandTree}'s.
  */
 @Command(
     name = "xai-cam",
@@ -261,58 +257,6 @@ public final class XaiCamCommand implements Callable<Integer> {
   /** Whether errors print stack traces. */
   @Option(names = {"-v", "--verbose"}, description = "Print stack traces with errors.")
   boolean verbose;
-
-  /**
-   * The subcommands, in the order help lists them. They are added in code, not through the
-   * annotation, so that a command line explaining images can leave them out: picocli builds the
-   * model of every subcommand it is given, a tenth of a second of a one-image run.
-   */
-  static final List<Class<?>> SUBCOMMANDS = List.of(ModelsCommand.class, LayersCommand.class,
-      BenchCommand.class, EvaluateCommand.class, RandomWeightsCommand.class, HelpCommand.class,
-      AutoComplete.GenerateCompletion.class);
-
-  /** The configured command line over the built-in models, every subcommand included. */
-  public static CommandLine commandLine() {
-    return commandLine(new XaiCamCommand(), true);
-  }
-
-  /** The configured command line: one failure handler, writers the tests can capture. */
-  public static CommandLine commandLine(ModelCatalog catalog) {
-    return commandLine(new XaiCamCommand(catalog), true);
-  }
-
-  /**
-   * The command line {@code args} need: without the subcommands when no argument names one and
-   * none asks for help (which lists them), so an explain run does not build their models.
-   */
-  static CommandLine commandLineFor(String[] args, boolean printsTextOnly) {
-    boolean needsSubcommands = args.length == 0 || printsTextOnly
-        || Arrays.stream(args).anyMatch(subcommandNames()::contains);
-    return commandLine(new XaiCamCommand(), needsSubcommands);
-  }
-
-  /** The subcommands' names, from their annotations. */
-  static Set<String> subcommandNames() {
-    return SUBCOMMANDS.stream().map(sub -> sub.getAnnotation(Command.class).name())
-        .collect(Collectors.toUnmodifiableSet());
-  }
-
-  /** The configured command line of {@code command}. */
-  private static CommandLine commandLine(XaiCamCommand command, boolean withSubcommands) {
-    CommandLine commandLine = new CommandLine(command);
-    if (withSubcommands) {
-      SUBCOMMANDS.forEach(commandLine::addSubcommand);
-      MethodsHelp.addTo(commandLine.getSubcommands().get("evaluate"));
-    }
-    // Set after the subcommands are added: picocli's setters pass each setting down to them.
-    // Help without colours: the same text whatever the terminal, which HelpCache relies on.
-    FailureHandler handler = new FailureHandler();
-    return MethodsHelp.addTo(commandLine
-        .setExecutionExceptionHandler(handler)
-        .setParameterExceptionHandler(handler)
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF)));
-  }
 
   /** Explains every image, printing one line (or JSON object) per image. */
   @Override

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xaicam.XaiCamException;
-import dev.xaicam.cli.XaiCamCommand;
+import dev.xaicam.cli.CommandTree;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,7 +48,7 @@ class XaiCamTest {
     List<JsonNode> lines = new ArrayList<>();
     for (String stem : IMAGES) {
       StringWriter err = new StringWriter();
-      CommandLine cli = XaiCamCommand.commandLine();
+      CommandLine cli = CommandTree.commandLine();
       cli.setErr(new PrintWriter(err));
       cli.setOut(new PrintWriter(new StringWriter()));
       Path reportFile = out.resolve(stem + ".jsonl");

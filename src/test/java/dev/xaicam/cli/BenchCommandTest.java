@@ -16,7 +16,7 @@ class BenchCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cl = XaiCamCommand.commandLine();
+    CommandLine cl = CommandTree.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     return cl.execute(args);

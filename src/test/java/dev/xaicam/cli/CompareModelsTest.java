@@ -51,7 +51,7 @@ class CompareModelsTest {
 
   /** A run over the built-in models (the demo model among them). */
   private static Run run(String... args) {
-    return run(XaiCamCommand.commandLine(), args);
+    return run(CommandTree.commandLine(), args);
   }
 
   /** A run of {@code commandLine} with these arguments. */
@@ -152,7 +152,7 @@ class CompareModelsTest {
   @Test
   @Tag("native")
   void weightFilesMakeColumnsOfOneArchitectureAndABadImageIsItsOwnLine() throws IOException {
-    CommandLine tiny = XaiCamCommand.commandLine(TinyModels.catalog());
+    CommandLine tiny = CommandTree.commandLine(TinyModels.catalog());
     List<String> models = new ArrayList<>();
     for (int seed = 1; seed <= 3; seed++) {
       Path weights = TinyModels.writeWeights(dir.resolve("w" + seed + ".h5"), seed);

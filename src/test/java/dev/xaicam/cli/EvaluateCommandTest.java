@@ -22,7 +22,7 @@ class EvaluateCommandTest {
   @TempDir Path dir;
 
   private int run(String... args) {
-    CommandLine cl = XaiCamCommand.commandLine();
+    CommandLine cl = CommandTree.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(err));
     return cl.execute(args);

@@ -22,7 +22,7 @@ class LayersCommandTest {
   private record Run(int code, String out, String err) {}
 
   private Run run(String... args) {
-    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    CommandLine cli = CommandTree.commandLine(TinyModels.catalog());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));

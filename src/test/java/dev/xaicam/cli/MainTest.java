@@ -287,7 +287,7 @@ class MainTest {
     /** Like {@link Main#main}, with the tiny model in the catalog. */
     public static void main(String[] args) {
       dev.xaicam.image.NativeStderr.install();
-      System.exit(XaiCamCommand.commandLine(TinyModels.catalog()).execute(args));
+      System.exit(CommandTree.commandLine(TinyModels.catalog()).execute(args));
     }
   }
 
@@ -329,7 +329,7 @@ class MainTest {
 
     String rendered = first.toString(StandardCharsets.UTF_8);
     assertThat(rendered).startsWith("Usage: xai-cam bench").doesNotContain("\u001b[");
-    assertThat(rendered).isEqualTo(XaiCamCommand.commandLine().getSubcommands().get("bench")
+    assertThat(rendered).isEqualTo(CommandTree.commandLine().getSubcommands().get("bench")
         .getUsageMessage());
     assertThat(cache.lookUp(args)).contains(rendered);
     // what is printed next comes from the file, not from picocli

@@ -63,7 +63,7 @@ class RandomWeightsCommandTest {
   @Test
   void writesEveryArrayOfAModelWithBatchNormalizationSoItReadsBack() {
     Path file = dir.resolve("mobilenetv2.h5");
-    CommandLine cli = XaiCamCommand.commandLine();
+    CommandLine cli = CommandTree.commandLine();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));

@@ -20,7 +20,7 @@ class UsageHelpTest {
   @Test
   void everyCommandsHelpRendersWithoutPicocliWarnings() {
     List<CommandLine> commands = new ArrayList<>();
-    collect(XaiCamCommand.commandLine(TinyModels.catalog()), commands);
+    collect(CommandTree.commandLine(TinyModels.catalog()), commands);
     PrintStream original = System.err;
     ByteArrayOutputStream warnings = new ByteArrayOutputStream();
     List<String> helps = new ArrayList<>();
@@ -41,28 +41,13 @@ class UsageHelpTest {
   @Test
   void everyExampleFitsEightyColumns() {
     List<CommandLine> commands = new ArrayList<>();
-    collect(XaiCamCommand.commandLine(TinyModels.catalog()), commands);
+    collect(CommandTree.commandLine(TinyModels.catalog()), commands);
 
     for (CommandLine command : commands) {
       for (String line : command.getCommandSpec().usageMessage().footer()) {
         assertThat(line.length()).as(command.getCommandName() + ": " + line).isLessThanOrEqualTo(80);
       }
     }
-  }
-
-  @Test
-  void anExplainRunLeavesTheSubcommandsOutAndEverythingElseHasThem() {
-    assertThat(XaiCamCommand.commandLineFor(new String[] {"-m", "gradcam", "dog.jpg"}, false)
-        .getSubcommands()).isEmpty();
-    assertThat(XaiCamCommand.commandLineFor(new String[] {"-q", "bench"}, false)
-        .getSubcommands()).containsKeys("bench", "evaluate", "models");
-    assertThat(XaiCamCommand.commandLineFor(new String[] {}, false).getSubcommands())
-        .hasSize(XaiCamCommand.SUBCOMMANDS.size());
-    CommandLine forHelp = XaiCamCommand.commandLineFor(new String[] {"--help"}, true);
-    assertThat(forHelp.getSubcommands()).hasSize(XaiCamCommand.SUBCOMMANDS.size());
-    assertThat(forHelp.getUsageMessage()).contains("generate-completion", "random-weights");
-    // settings reach subcommands added in code: evaluate's help has the methods section too
-    assertThat(forHelp.getSubcommands().get("evaluate").getUsageMessage()).contains("Methods:");
   }
 
   private static void collect(CommandLine command, List<CommandLine> into) {

@@ -60,7 +60,7 @@ class XaiCamCommandTest {
   }
 
   private Run runWithBytes(byte[] stdin, String... args) {
-    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    CommandLine cli = CommandTree.commandLine(TinyModels.catalog());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
@@ -351,7 +351,7 @@ class XaiCamCommandTest {
   @Test
   void verbosePrintsTheStackTraceBehindTheOneLine() {
     Path missing = dir.resolve("missing.h5");
-    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    CommandLine cli = CommandTree.commandLine(TinyModels.catalog());
     StringWriter err = new StringWriter();
     cli.setErr(new PrintWriter(err));
 
@@ -717,7 +717,7 @@ class XaiCamCommandTest {
 
   @Test
   void aBatchRunLoggedToAFileSaysWhatItLoadsThenItsTotals() {
-    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    CommandLine cli = CommandTree.commandLine(TinyModels.catalog());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
@@ -746,12 +746,12 @@ class XaiCamCommandTest {
     assertThat(completion.exitCode()).isZero();
     assertThat(completion.out()).contains("complete -F").contains("--colormap");
     // As written, not as picocli wraps them: a line cut by the wrapping would read badly.
-    String[] footer = XaiCamCommand.commandLine(TinyModels.catalog()).getCommandSpec().usageMessage().footer();
+    String[] footer = CommandTree.commandLine(TinyModels.catalog()).getCommandSpec().usageMessage().footer();
     assertThat(footer).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
   }
 
   private Run runWithWeights(Path weightFile, String... args) {
-    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    CommandLine cli = CommandTree.commandLine(TinyModels.catalog());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
@@ -773,7 +773,7 @@ class XaiCamCommandTest {
 
   /** A run with exactly these arguments (no tiny model prepended). */
   private Run runRaw(String... args) {
-    CommandLine cli = XaiCamCommand.commandLine(TinyModels.catalog());
+    CommandLine cli = CommandTree.commandLine(TinyModels.catalog());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
@@ -887,7 +887,7 @@ class XaiCamCommandTest {
 
   /** A run over {@link #untouchableWeights()}, not quiet. */
   private static Run runWithoutWeights(String... args) {
-    CommandLine cli = XaiCamCommand.commandLine(untouchableWeights());
+    CommandLine cli = CommandTree.commandLine(untouchableWeights());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xaicam.XaiCamException;
-import dev.xaicam.cli.XaiCamCommand;
+import dev.xaicam.cli.CommandTree;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -73,7 +73,7 @@ class ExplainJobTest {
     Path report = dir.resolve("cli.jsonl");
     List<String> args = new ArrayList<>(OPTIONS);
     args.addAll(List.of("-q", "-o", cliOut.toString(), "--report", report.toString(), in.toString()));
-    CommandLine cli = XaiCamCommand.commandLine();
+    CommandLine cli = CommandTree.commandLine();
     StringWriter err = new StringWriter();
     cli.setErr(new PrintWriter(err));
     cli.setOut(new PrintWriter(new StringWriter()));
