@@ -95,7 +95,8 @@ final class FirstPrincipalComponent {
   static double[] projectionOnFirstComponent(double[] centred, int rows, int cols) {
     boolean byRows = rows <= cols;
     DMatrixRMaj gram = byRows ? rowGram(centred, rows, cols)
-        : rowGram(transpose(centred, rows, cols), cols, rows);
+        : rowGram(CommonOps_DDRM.transpose(new DMatrixRMaj(rows, cols, true, centred), null).data,
+            cols, rows);
     TopEigenpair top = topEigenpair(gram);
     if (top == null) {
       top = fullDecomposition(gram);
@@ -241,16 +242,5 @@ final class FirstPrincipalComponent {
       g[i * rows + j] = dot;
       g[j * rows + i] = dot;
     }
-  }
-
-  /** The transpose of a row-major rows x cols matrix, row-major. */
-  private static double[] transpose(double[] m, int rows, int cols) {
-    double[] t = new double[m.length];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        t[c * rows + r] = m[r * cols + c];
-      }
-    }
-    return t;
   }
 }

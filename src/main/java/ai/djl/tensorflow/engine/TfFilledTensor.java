@@ -2,8 +2,10 @@ package ai.djl.tensorflow.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.function.Consumer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.tensorflow.internal.c_api.AbstractTFE_TensorHandle;
 import org.tensorflow.internal.c_api.AbstractTF_Tensor;
@@ -32,41 +34,34 @@ public final class TfFilledTensor {
 
   /** A float32 array of {@code shape} holding a copy of {@code values}, owned by {@code manager}. */
   public static NDArray of(NDManager manager, float[] values, long[] shape) {
-    TfNDManager tf = tensorFlowManager(manager);
-    try (PointerScope scope = new PointerScope()) {
-      TF_Tensor tensor = AbstractTF_Tensor.allocateTensor(TF_FLOAT, shape.clone(),
-          (long) values.length * Float.BYTES);
-      new FloatPointer(tensorflow.TF_TensorData(tensor)).put(values);
-      return handleOf(tf, tensor);
-    }
+    return filled(manager, TF_FLOAT, shape, (long) values.length * Float.BYTES,
+        data -> new FloatPointer(data).put(values));
   }
 
   /** A float64 array of {@code shape} holding a copy of {@code values}, owned by {@code manager}. */
   public static NDArray of(NDManager manager, double[] values, long[] shape) {
-    TfNDManager tf = tensorFlowManager(manager);
-    try (PointerScope scope = new PointerScope()) {
-      TF_Tensor tensor = AbstractTF_Tensor.allocateTensor(TF_DOUBLE, shape.clone(),
-          (long) values.length * Double.BYTES);
-      new DoublePointer(tensorflow.TF_TensorData(tensor)).put(values);
-      return handleOf(tf, tensor);
-    }
+    return filled(manager, TF_DOUBLE, shape, (long) values.length * Double.BYTES,
+        data -> new DoublePointer(data).put(values));
   }
 
-  /** {@code manager} as DJL's TensorFlow manager. */
-  private static TfNDManager tensorFlowManager(NDManager manager) {
+  /**
+   * A tensor of {@code dtype} and {@code shape}, {@code bytes} long, filled by {@code fill} from
+   * its data pointer; the eager handle keeps the data, the TF_Tensor goes with the scope.
+   */
+  private static NDArray filled(NDManager manager, int dtype, long[] shape, long bytes,
+      Consumer<Pointer> fill) {
     if (!(manager instanceof TfNDManager tf)) {
       throw new IllegalArgumentException(
           "TensorFlow arrays need a TensorFlow NDManager, got " + manager.getClass().getName());
     }
-    return tf;
-  }
-
-  /** An eager handle on {@code tensor}; the handle keeps the data, the TF_Tensor goes with the scope. */
-  private static NDArray handleOf(TfNDManager tf, TF_Tensor tensor) {
-    TF_Status status = TF_Status.newStatus();
-    TFE_TensorHandle handle = AbstractTFE_TensorHandle.newTensor(tensor, status);
-    status.throwExceptionIfNotOK();
-    handle.retainReference();
-    return new TfNDArray(tf, handle);
+    try (PointerScope scope = new PointerScope()) {
+      TF_Tensor tensor = AbstractTF_Tensor.allocateTensor(dtype, shape.clone(), bytes);
+      fill.accept(tensorflow.TF_TensorData(tensor));
+      TF_Status status = TF_Status.newStatus();
+      TFE_TensorHandle handle = AbstractTFE_TensorHandle.newTensor(tensor, status);
+      status.throwExceptionIfNotOK();
+      handle.retainReference();
+      return new TfNDArray(tf, handle);
+    }
   }
 }
