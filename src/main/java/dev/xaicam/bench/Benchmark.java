@@ -146,9 +146,8 @@ public final class Benchmark {
     if (!manyPasses(method)) {
       List<float[]> batch = inputs.batch(0, b);
       float[] stacked = inputs.stacked(0, b);
-      // Two warm-ups: the first pass at a new batch size still grows the allocator's arenas, and
-      // touching fresh memory is what costs on these virtual machines.
-      cases.explain(method, batch, b);
+      // One more warm-up right before timing: the rounds above ran every batch size already,
+      // this one puts this method's own code and buffers back in place after the others ran.
       cases.explain(method, batch, b);
       ProcessMemory.resetPeak();
       double[] times = new double[settings.repeats()];
