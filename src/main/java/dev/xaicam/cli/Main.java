@@ -29,13 +29,15 @@ public final class Main {
     }
     boolean textOnly = printsTextOnly(args);
     if (!textOnly) {
+      // Before picocli keeps a reference to System.err: native decoder lines must not reach it.
+      // And before TensorFlow's library starts loading: JNA loads a library of its own, which
+      // would wait the 0.3 s TensorFlow's holds the dynamic linker.
+      NativeStderr.install();
       if (explainsWithDefaultThreads(args)) {
-        // TensorFlow's library takes over a second to load; it loads while picocli, the
+        // TensorFlow's library takes most of a second to load; it loads while picocli, the
         // catalogue and the inputs take their turn. Only the natives: weights come later.
         NetworkLoader.startLoadingEngine(null);
       }
-      // Before picocli keeps a reference to System.err: native decoder lines must not reach it.
-      NativeStderr.install();
     }
     System.exit(CommandTree.commandLineFor(args, textOnly).execute(args));
   }

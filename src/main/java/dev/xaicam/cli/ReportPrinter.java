@@ -121,6 +121,9 @@ final class ReportPrinter implements BatchRun.Listener, AutoCloseable {
    * one-line text summary on standard error (batch runs without {@code --json} or {@code -q}).
    */
   void summary(BatchRun.Summary summary, boolean batchMode) {
+    if (!(json && batchMode) && report == null) {
+      return;
+    }
     String summaryLine = JsonReport.summary(summary.ok(), summary.skipped(), summary.failed(), summary.millis());
     if (json && batchMode) {
       out.println(summaryLine);

@@ -3,7 +3,10 @@ package dev.xaicam.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.tensorflow.engine.TfEngineStart;
 import dev.xaicam.XaiCamException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -124,10 +127,17 @@ public final class TensorRuntime {
       if (loadFailure != null) {
         throw loadFailure;
       }
+      // Before DJL's Engine class loads: never download, never call home (DJL's telemetry).
       if (System.getProperty("ai.djl.offline") == null) {
         System.setProperty("ai.djl.offline", "true");
       }
+      if (System.getProperty("OPT_OUT_TRACKING") == null) {
+        System.setProperty("OPT_OUT_TRACKING", "true");
+      }
       try {
+        if (TensorFlowLibraries.loadUnpacked()) {
+          startOverLoadedLibraries();
+        }
         Engine.getEngine(ENGINE_NAME);
         loaded = true;
       } catch (RuntimeException | LinkageError e) {
@@ -141,10 +151,31 @@ public final class TensorRuntime {
   }
 
   /**
+   * Registers an engine over the libraries {@link TensorFlowLibraries} loaded. Should this DJL not
+   * be laid out as expected, DJL starts its own engine over the same libraries instead: slower,
+   * the same maths.
+   */
+  private void startOverLoadedLibraries() {
+    try {
+      TfEngineStart.register(interOpThreads(), intraOpThreads());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // Engine.getEngine below starts DJL's own.
+    }
+  }
+
+  /**
+   * The folder holding TensorFlow's libraries once DJL has unpacked them (the first run does),
+   * as this class path describes the platform; empty when it describes none.
+   */
+  public static Optional<Path> unpackedLibraryFolder() {
+    return TensorFlowLibraries.folder(TensorRuntime.class.getClassLoader(), nativeLibraryFolder());
+  }
+
+  /**
    * The folder DJL unpacks TensorFlow's native libraries into ({@code ~/.djl.ai/tensorflow}, or
    * below {@code DJL_CACHE_DIR}), for a benchmark that must read them from disk again.
    */
-  public static java.nio.file.Path nativeLibraryFolder() {
+  public static Path nativeLibraryFolder() {
     return ai.djl.util.Utils.getEngineCacheDir("tensorflow");
   }
 

@@ -18,6 +18,9 @@ import java.util.function.Consumer;
  * network (explain, evaluate, a model comparison, the library API) loads it here.
  */
 public final class NetworkLoader {
+  /** Heap weights from this size on are collected once TensorFlow holds its own copy. */
+  static final long COLLECT_AFTER_BYTES = 64L << 20;
+
   /** Not instantiable: static functions only. */
   private NetworkLoader() {}
 
@@ -46,8 +49,8 @@ public final class NetworkLoader {
     stage.accept("loading " + plan.model().name() + " weights"
         + (bytes >= 1_000_000 ? " (" + bytes / 1_000_000 + " MB)" : "") + "...");
     ModelWeights weights = plan.model().weights().load(settings.weights(), settings.offline());
-    boolean onHeap = weights.byLayer().values().stream().flatMap(List::stream)
-        .anyMatch(a -> a.mappedBytes() == null);
+    long heapBytes = weights.byLayer().values().stream().flatMap(List::stream)
+        .filter(a -> a.mappedBytes() == null).mapToLong(a -> (long) a.size() * Float.BYTES).sum();
     // Mapped arrays come from a weight cache written only from weights that passed this check.
     weights.byLayer().forEach((name, arrays) -> FiniteWeights.check(name,
         arrays.stream().filter(a -> a.mappedBytes() == null).map(WeightArray::values).toList()));
@@ -55,9 +58,10 @@ public final class NetworkLoader {
         settings.float64() ? Precision.FLOAT64 : Precision.FLOAT32);
     // The heap copy of the weights (553 MB for VGG16) is garbage now that TensorFlow holds them;
     // collecting it once lets the JVM hand that memory back before a long run. Weights mapped from
-    // the cache have no heap copy, and the collection would cost a one-image run 60 ms.
+    // the cache have no heap copy, and a small model's copy (the demo's 1 MB) is not worth the
+    // collection's 40-60 ms in a one-image run.
     weights = null;
-    if (onHeap) {
+    if (heapBytes >= COLLECT_AFTER_BYTES) {
       System.gc();
     }
     return network;

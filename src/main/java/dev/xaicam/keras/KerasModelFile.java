@@ -39,10 +39,15 @@ public final class KerasModelFile {
   /** Largest JSON member read from an archive; real configs are a few MB at most. */
   private static final long MAX_JSON_BYTES = 64L << 20;
 
-  /** JSON as Python's {@code json.dumps} writes it, which may include NaN and Infinity. */
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  /**
+   * JSON as Python's {@code json.dumps} writes it, which may include NaN and Infinity. In a holder:
+   * Jackson's set-up costs a fresh process 80 ms, which reading weights alone does not need.
+   */
+  private static final class Json {
+    static final JsonMapper MAPPER = JsonMapper.builder()
+        .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .build();
+  }
 
   /** Hint appended to every weights-only read failure. */
   private static final String WEIGHTS_HINT =
@@ -217,7 +222,7 @@ public final class KerasModelFile {
   /** Parses JSON text, naming the file and the part on failure. */
   private static JsonNode json(Path file, String text, String part) {
     try {
-      return JSON.readTree(text);
+      return Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       throw XaiCamException.setup(file + ": " + part + " is not valid JSON ("
           + e.getOriginalMessage() + ")", e);
