@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import dev.xaicam.image.Colormap;
+import dev.xaicam.image.ImageDecoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -295,6 +296,7 @@ public final class XaiCamCommand implements Callable<Integer> {
       // Natives, not weights, and only for a run that will use them: Main has started them
       // already unless --threads was given.
       NetworkLoader.startLoadingEngine(settings.threads());
+      ImageDecoder.loadNativesInBackground();
       ProgressReport.Mode mode = progressMode(batchMode);
       try (Explainer explainer = Explainer.open(settings, plan, images.size(),
               stage -> showStage(stage, mode, err));

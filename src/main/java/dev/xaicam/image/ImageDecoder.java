@@ -48,6 +48,14 @@ public final class ImageDecoder {
   /** Images whose header declares more pixels than this are refused before decoding. */
   private final long maxPixels;
 
+  /**
+   * Starts loading OpenCV's native library in the background, for a caller that will decode images
+   * after other work (loading a network); the first decode then finds it loaded.
+   */
+  public static void loadNativesInBackground() {
+    OpenCvNatives.loadInBackground();
+  }
+
   /** A decoder with the default limit of {@value #DEFAULT_MAX_PIXELS} pixels. */
   public ImageDecoder() {
     this(DEFAULT_MAX_PIXELS);

@@ -3,6 +3,7 @@ package dev.xaicam.image;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import dev.xaicam.ToolHome;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,7 @@ public final class NativeStderr {
       return true;
     }
     try {
+      JnaBoot.prepare(ToolHome.current());
       // The file name, not "c": JNA would first try libc.so, which is a linker script on Debian,
       // and then run ldconfig -p in a child process to find the real one.
       LibC libc = Native.load(Platform.C_LIBRARY_NAME, LibC.class);

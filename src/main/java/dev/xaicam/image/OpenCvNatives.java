@@ -67,6 +67,19 @@ final class OpenCvNatives {
   /** Not instantiable. */
   private OpenCvNatives() {}
 
+  /**
+   * Starts loading the library on a daemon thread and returns at once, for a run that will decode
+   * images once its network is up: the load then overlaps the weights'. A failure is kept and
+   * reported by the first decode's {@link #ensureLoaded}.
+   */
+  static void loadInBackground() {
+    Thread loader = new Thread(() -> {
+      Throwable ignored = Holder.FAILURE;
+    }, "xai-cam-opencv-load");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
   /** Makes sure OpenCV is loaded; a failure is a setup problem of this machine, not of an input. */
   static void ensureLoaded() {
     Throwable failure = Holder.FAILURE;
