@@ -36,7 +36,7 @@ final class TensorFlowLibraries {
   /**
    * Loads the unpacked libraries when all of them are there (not on the first run, which DJL
    * unpacks, nor when the user names a folder of their own) and returns whether it did. Before the
-   * slow load of TensorFlow's library it links the JDK's file natives ({@link FileNatives}).
+   * slow load of TensorFlow's library it links the JDK's file natives ({@link JdkNatives}).
    *
    * @throws UnsatisfiedLinkError when a present library does not load
    */
@@ -52,7 +52,7 @@ final class TensorFlowLibraries {
     if (!libraries.stream().allMatch(Files::isRegularFile)) {
       return false;
     }
-    FileNatives.link();
+    JdkNatives.link();
     for (Path library : libraries) {
       System.load(library.toString());
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class FileNativesTest {
-  /** The scratch files {@link FileNatives} makes in the temporary folder. */
+class JdkNativesTest {
+  /** The scratch files {@link JdkNatives} makes in the temporary folder. */
   private static List<Path> scratchFiles() throws IOException {
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return files.filter(f -> f.getFileName().toString().startsWith("xai-cam-")
@@ -22,8 +22,8 @@ class FileNativesTest {
   void linkingLeavesNoFileBehindAndCanRunAgain() throws IOException {
     List<Path> before = scratchFiles();
 
-    FileNatives.link();
-    FileNatives.link();
+    JdkNatives.link();
+    JdkNatives.link();
 
     assertThat(scratchFiles()).isEqualTo(before);
   }
