@@ -3,8 +3,10 @@ package dev.xaicam.image;
 import com.sun.jna.Library;
 import com.sun.jna.Platform;
 import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.Optional;
 
 /**
@@ -38,25 +40,47 @@ final class JnaBoot {
       System.setProperty(PLATFORM_PATH, LINUX_LIBRARY_FOLDERS);
     }
     if (System.getProperty(BOOT_PATH) == null) {
-      unpackedFolder(toolHome).ifPresent(folder -> System.setProperty(BOOT_PATH, folder.toString()));
+      Optional<Path> folder = unpackedFolder(toolHome);
+      if (folder.isPresent()) {
+        System.setProperty(BOOT_PATH, folder.get().toString());
+      }
     }
   }
 
   /** The folder holding JNA's unpacked library, unpacked now if needed; empty when that fails. */
   static Optional<Path> unpackedFolder(Path toolHome) {
     String name = System.mapLibraryName("jnidispatch");
-    URL resource = Library.class.getClassLoader()
-        .getResource("com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + name);
+    String entry = "com/sun/jna/".concat(Platform.RESOURCE_PREFIX).concat("/").concat(name);
     String version = Library.class.getPackage().getImplementationVersion();
+    URL resource = resource(entry);
     if (resource == null || version == null) {
       return Optional.empty();
     }
-    Path folder = toolHome.resolve("natives").resolve("jna-" + version.split(" ")[0]);
+    // String.concat, not '+': the process's first '+' bootstraps a method handle (40 ms), which
+    // this, run before TensorFlow's library starts loading, must not pay; later code pays it.
+    Path folder = toolHome.resolve("natives").resolve("jna-".concat(version.split(" ")[0]));
     try {
       return Optional.of(new UnpackedLibrary(resource, folder.resolve(name)).unpacked()
           .getParent());
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@code entry} in JNA's own jar, named directly: asking the class loader would open every jar
+   * before JNA's on the class path (20 ms). The class loader answers when JNA is not in a jar.
+   */
+  private static URL resource(String entry) {
+    CodeSource source = Library.class.getProtectionDomain().getCodeSource();
+    if (source != null && source.getLocation() != null
+        && source.getLocation().getPath().endsWith(".jar")) {
+      try {
+        return new URL("jar:".concat(source.getLocation().toString()).concat("!/").concat(entry));
+      } catch (MalformedURLException e) {
+        // The class loader's answer below.
+      }
+    }
+    return Library.class.getClassLoader().getResource(entry);
   }
 }
