@@ -8,6 +8,7 @@ import dev.xaicam.explain.ExplainSettings;
 import dev.xaicam.models.DownloadListener;
 import dev.xaicam.models.ModelCatalog;
 import dev.xaicam.ToolHome;
+import dev.xaicam.FileTrees;
 import dev.xaicam.XaiCamException;
 import dev.xaicam.bench.OneShotPlan;
 import dev.xaicam.bench.OneShotRuns;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -159,9 +159,7 @@ final class BenchCommand implements Callable<Integer> {
       }
       return timings;
     } finally {
-      try (Stream<Path> files = Files.walk(scratch)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      FileTrees.deleteQuietly(scratch);
     }
   }
 

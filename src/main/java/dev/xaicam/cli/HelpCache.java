@@ -1,14 +1,13 @@
 package dev.xaicam.cli;
 
 import dev.xaicam.TemporaryFile;
+import dev.xaicam.FileTrees;
+import dev.xaicam.Sha256;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -88,7 +87,7 @@ final class HelpCache {
         temp.moveTo(entry(args));
       }
       try (Stream<Path> builds = Files.list(folder.getParent())) {
-        builds.filter(build -> !build.equals(folder)).forEach(HelpCache::deleteTree);
+        builds.filter(build -> !build.equals(folder)).forEach(FileTrees::deleteQuietly);
       }
     } catch (IOException | RuntimeException e) {
       // The next run renders the help again.
@@ -97,26 +96,10 @@ final class HelpCache {
 
   /** The file of {@code args}' text at this width. */
   Path entry(String[] args) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(width.getBytes(StandardCharsets.UTF_8));
-      for (String arg : args) {
-        sha.update((byte) 0);
-        sha.update(arg.getBytes(StandardCharsets.UTF_8));
-      }
-      return folder.resolve(HexFormat.of().formatHex(sha.digest()) + ".txt");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    String[] parts = new String[args.length + 1];
+    parts[0] = width;
+    System.arraycopy(args, 0, parts, 1, args.length);
+    return folder.resolve(Sha256.hexOf(parts) + ".txt");
   }
 
-  /** Deletes a folder of help texts and what it holds, as far as it can. */
-  private static void deleteTree(Path build) {
-    try (Stream<Path> files = Files.list(build)) {
-      files.forEach(file -> file.toFile().delete());
-      Files.deleteIfExists(build);
-    } catch (IOException | RuntimeException e) {
-      // Left for the next new build to try again.
-    }
-  }
 }

@@ -3,6 +3,7 @@ package dev.xaicam.models;
 import dev.xaicam.network.ModelWeights;
 import dev.xaicam.network.WeightArray;
 import dev.xaicam.TemporaryFile;
+import dev.xaicam.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -14,10 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -273,12 +271,6 @@ public final class WeightCache {
 
   /** The first 16 hex digits of the SHA-256 of {@code path}: one cache per source file. */
   private static String pathHash(Path path) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(path.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-    }
+    return Sha256.hexOf(path.toString()).substring(0, 16);
   }
 }
