@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 
 /** Process entry point: runs the command line and exits with its code. */
@@ -29,14 +30,19 @@ public final class Main {
     }
     boolean textOnly = printsTextOnly(args);
     if (!textOnly) {
-      // Before picocli keeps a reference to System.err: native decoder lines must not reach it.
-      // And before TensorFlow's library starts loading: JNA loads a library of its own, which
-      // would wait the 0.3 s TensorFlow's holds the dynamic linker.
-      NativeStderr.install();
+      CompletableFuture<Void> stderrInstalled = new CompletableFuture<>();
       if (explainsWithDefaultThreads(args)) {
         // TensorFlow's library takes most of a second to load; it loads while picocli, the
-        // catalogue and the inputs take their turn. Only the natives: weights come later.
-        NetworkLoader.startLoadingEngine(null);
+        // catalogue and the inputs take their turn. Only the natives: weights come later. Its
+        // 1 GB library waits for NativeStderr below: JNA loads a library of its own, which would
+        // otherwise wait the 0.3 s TensorFlow's holds the dynamic linker.
+        NetworkLoader.startLoadingEngine(null, stderrInstalled);
+      }
+      try {
+        // Before picocli keeps a reference to System.err: native decoder lines must not reach it.
+        NativeStderr.install();
+      } finally {
+        stderrInstalled.complete(null);
       }
     }
     System.exit(CommandTree.commandLineFor(args, textOnly).execute(args));

@@ -36,11 +36,13 @@ final class TensorFlowLibraries {
   /**
    * Loads the unpacked libraries when all of them are there (not on the first run, which DJL
    * unpacks, nor when the user names a folder of their own) and returns whether it did. Before the
-   * slow load of TensorFlow's library it links the JDK natives a start-up calls ({@link JdkNatives}).
+   * slow load of TensorFlow's library it links the JDK natives a start-up calls ({@link JdkNatives})
+   * and loads the small framework library, then runs {@code beforeMainLibrary} (a wait for the
+   * caller's go-ahead).
    *
    * @throws UnsatisfiedLinkError when a present library does not load
    */
-  static boolean loadUnpacked() {
+  static boolean loadUnpacked(Runnable beforeMainLibrary) {
     if (Utils.getEnvOrSystemProperty(OVERRIDE) != null) {
       return false;
     }
@@ -53,7 +55,9 @@ final class TensorFlowLibraries {
       return false;
     }
     JdkNatives.link();
-    for (Path library : libraries) {
+    System.load(libraries.get(0).toString());
+    beforeMainLibrary.run();
+    for (Path library : libraries.subList(1, libraries.size())) {
       System.load(library.toString());
     }
     System.setProperty(JAVACPP_LOAD_LIBRARIES, "false");

@@ -8,7 +8,12 @@ import dev.xaicam.XaiCamException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,6 +33,8 @@ public final class TensorRuntime {
   static final String INTRA_OP_PROPERTY = "ai.djl.tensorflow.num_intraop_threads";
   /** The process's runtime. */
   private static final TensorRuntime SHARED = new TensorRuntime();
+  /** Longest wait of a background load for its caller's go-ahead. */
+  static final long GATE_SECONDS = 2;
 
   /** Serialises loading and thread configuration. */
   private final Object loadLock = new Object();
@@ -92,16 +99,26 @@ public final class TensorRuntime {
 
   /**
    * Starts loading the natives on a daemon thread and returns at once: a one-image run spends
-   * over a second in TensorFlow's library, which can overlap reading the model's catalogue,
+   * over half a second in TensorFlow's library, which can overlap reading the model's catalogue,
    * labels and inputs. A failure is kept and thrown by the next {@link #load()}.
    */
   public void loadInBackground() {
+    loadInBackground(CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * Like {@link #loadInBackground()}, but the 1 GB library waits (at most {@link #GATE_SECONDS})
+   * until {@code mainLibraryMayLoad} completes. Loading it holds the dynamic linker's lock for
+   * 0.3 s; a caller about to load a library of its own (JNA's) lets that go first, while the
+   * linking of the JDK natives and the small framework library go on beside it.
+   */
+  public void loadInBackground(Future<?> mainLibraryMayLoad) {
     if (loaded) {
       return;
     }
     Thread loader = new Thread(() -> {
       try {
-        load();
+        load(mainLibraryMayLoad);
       } catch (RuntimeException e) {
         // Kept in loadFailure; the run's own load() reports it.
       }
@@ -117,6 +134,11 @@ public final class TensorRuntime {
    * @throws XaiCamException (setup) when TensorFlow's native library cannot load
    */
   public void load() {
+    load(CompletableFuture.completedFuture(null));
+  }
+
+  /** {@link #load()}, the main library waiting for {@code mainLibraryMayLoad}. */
+  private void load(Future<?> mainLibraryMayLoad) {
     if (loaded) {
       return;
     }
@@ -135,7 +157,7 @@ public final class TensorRuntime {
         System.setProperty("OPT_OUT_TRACKING", "true");
       }
       try {
-        if (TensorFlowLibraries.loadUnpacked()) {
+        if (TensorFlowLibraries.loadUnpacked(() -> awaitGate(mainLibraryMayLoad))) {
           startOverLoadedLibraries();
         }
         Engine.getEngine(ENGINE_NAME);
@@ -147,6 +169,17 @@ public final class TensorRuntime {
             e);
         throw loadFailure;
       }
+    }
+  }
+
+  /** Waits for {@code gate} at most {@link #GATE_SECONDS}; whatever it ends with, loading goes on. */
+  private static void awaitGate(Future<?> gate) {
+    try {
+      gate.get(GATE_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // The caller's own set-up failed or hangs: TensorFlow loads anyway.
     }
   }
 

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -30,10 +32,19 @@ public final class NetworkLoader {
    * work to do (the catalogue, labels, inputs); {@link #load} then finds it loaded.
    */
   public static void startLoadingEngine(Integer threads) {
+    startLoadingEngine(threads, CompletableFuture.completedFuture(null));
+  }
+
+  /**
+   * {@link #startLoadingEngine(Integer)}, with TensorFlow's main library waiting until
+   * {@code mainLibraryMayLoad} completes: for a caller that loads a native library of its own
+   * meanwhile (see {@link TensorRuntime#loadInBackground(Future)}).
+   */
+  public static void startLoadingEngine(Integer threads, Future<?> mainLibraryMayLoad) {
     if (threads != null) {
       TensorRuntime.shared().useThreads(threads);
     }
-    TensorRuntime.shared().loadInBackground();
+    TensorRuntime.shared().loadInBackground(mainLibraryMayLoad);
   }
 
   /**

@@ -92,4 +92,62 @@ class TensorRuntimeTest {
       assertThat(scope.fromFloats(new float[] {2}, 1).shape()).containsExactly(1);
     }
   }
+
+  @Test
+  void aBackgroundLoadHoldsTheMainLibraryUntilItsGateOpens() throws Exception {
+    // A fresh process: this one loaded TensorFlow long ago. The first run unpacks the libraries.
+    Process unpack = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+        GateProbe.class.getName(), "load").inheritIO().start();
+    assertThat(unpack.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    java.nio.file.Path out = java.nio.file.Files.createTempFile("gate-probe", ".txt");
+    try {
+      Process probe = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+          GateProbe.class.getName(), "gate").redirectErrorStream(true).redirectOutput(out.toFile())
+          .start();
+
+      assertThat(probe.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(java.nio.file.Files.readAllLines(out)).as("probe output")
+          .containsSubsequence("before the gate: framework yes, main library no",
+              "after the gate: main library yes");
+    } finally {
+      java.nio.file.Files.deleteIfExists(out);
+    }
+  }
+
+  private static String java() {
+    return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** Loads TensorFlow in the background behind a gate and reports which libraries are mapped. */
+  public static final class GateProbe {
+    private GateProbe() {}
+
+    /** {@code load}: just load; {@code gate}: load behind a gate, report before and after opening it. */
+    public static void main(String[] args) throws Exception {
+      if (args[0].equals("load")) {
+        TensorRuntime.shared().load();
+        return;
+      }
+      java.util.concurrent.CompletableFuture<Void> gate = new java.util.concurrent.CompletableFuture<>();
+      TensorRuntime.shared().loadInBackground(gate);
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while (!mapped("libtensorflow_framework") && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      Thread.sleep(300);
+      System.out.println("before the gate: framework " + yes(mapped("libtensorflow_framework"))
+          + ", main library " + yes(mapped("libtensorflow_cc")));
+      gate.complete(null);
+      TensorRuntime.shared().load();
+      System.out.println("after the gate: main library " + yes(mapped("libtensorflow_cc")));
+    }
+
+    private static boolean mapped(String library) throws java.io.IOException {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/maps")).contains(library);
+    }
+
+    private static String yes(boolean b) {
+      return b ? "yes" : "no";
+    }
+  }
 }
