@@ -101,5 +101,4 @@ final class HelpCache {
     System.arraycopy(args, 0, parts, 1, args.length);
     return folder.resolve(Sha256.hexOf(parts) + ".txt");
   }
-
 }

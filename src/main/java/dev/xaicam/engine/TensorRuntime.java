@@ -101,16 +101,11 @@ public final class TensorRuntime {
    * Starts loading the natives on a daemon thread and returns at once: a one-image run spends
    * over half a second in TensorFlow's library, which can overlap reading the model's catalogue,
    * labels and inputs. A failure is kept and thrown by the next {@link #load()}.
-   */
-  public void loadInBackground() {
-    loadInBackground(CompletableFuture.completedFuture(null));
-  }
-
-  /**
-   * Like {@link #loadInBackground()}, but the 1 GB library waits (at most {@link #GATE_SECONDS})
-   * until {@code mainLibraryMayLoad} completes. Loading it holds the dynamic linker's lock for
-   * 0.3 s; a caller about to load a library of its own (JNA's) lets that go first, while the
-   * linking of the JDK natives and the small framework library go on beside it.
+   *
+   * <p>The 1 GB library waits (at most {@link #GATE_SECONDS}) until {@code mainLibraryMayLoad}
+   * completes. Loading it holds the dynamic linker's lock for 0.3 s; a caller about to load a
+   * library of its own (JNA's) lets that go first, while the linking of the JDK natives and the
+   * small framework library go on beside it. A completed future means no wait.
    */
   public void loadInBackground(Future<?> mainLibraryMayLoad) {
     if (loaded) {
@@ -160,6 +155,9 @@ public final class TensorRuntime {
         if (TensorFlowLibraries.loadUnpacked(() -> awaitGate(mainLibraryMayLoad))) {
           startOverLoadedLibraries();
         }
+        // DJL's own start (the first run, which unpacks the libraries) waits for the gate too;
+        // after the fast path the gate is open and this returns at once.
+        awaitGate(mainLibraryMayLoad);
         Engine.getEngine(ENGINE_NAME);
         loaded = true;
       } catch (RuntimeException | LinkageError e) {

@@ -38,7 +38,7 @@ public final class NetworkLoader {
   /**
    * {@link #startLoadingEngine(Integer)}, with TensorFlow's main library waiting until
    * {@code mainLibraryMayLoad} completes: for a caller that loads a native library of its own
-   * meanwhile (see {@link TensorRuntime#loadInBackground(Future)}).
+   * meanwhile (see {@link TensorRuntime#loadInBackground}).
    */
   public static void startLoadingEngine(Integer threads, Future<?> mainLibraryMayLoad) {
     if (threads != null) {

@@ -73,6 +73,7 @@ final class OpenCvNatives {
    * reported by the first decode's {@link #ensureLoaded}.
    */
   static void loadInBackground() {
+    // Reading the holder's field runs its class initialisation, which loads the library.
     Thread loader = new Thread(() -> {
       Throwable ignored = Holder.FAILURE;
     }, "xai-cam-opencv-load");

@@ -85,7 +85,7 @@ class TensorRuntimeTest {
 
   @Test
   void loadingInTheBackgroundLeavesTheRuntimeLoaded() throws InterruptedException {
-    runtime.loadInBackground();
+    runtime.loadInBackground(java.util.concurrent.CompletableFuture.completedFuture(null));
     runtime.load();
 
     try (TensorScope scope = runtime.openScope()) {
