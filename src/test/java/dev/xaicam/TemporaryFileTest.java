@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +25,14 @@ class TemporaryFileTest {
           .startsWith(TemporaryFile.PREFIX + ProcessHandle.current().pid() + "-").endsWith(".part");
     }
     assertThat(path).doesNotExist();
+  }
+
+  /** Names come from a random source, so writers on several threads never share one. */
+  @Test
+  void namesAreDistinctAcrossThreads() {
+    Set<String> names = ConcurrentHashMap.newKeySet();
+    IntStream.range(0, 20_000).parallel().forEach(i -> names.add(TemporaryFile.newName()));
+    assertThat(names).hasSize(20_000);
   }
 
   @Test

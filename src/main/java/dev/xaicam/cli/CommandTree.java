@@ -3,11 +3,8 @@ package dev.xaicam.cli;
 import dev.xaicam.models.ModelCatalog;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /**
@@ -24,11 +21,6 @@ public final class CommandTree {
   static final List<Class<?>> SUBCOMMANDS = List.of(ModelsCommand.class, LayersCommand.class,
       BenchCommand.class, EvaluateCommand.class, RandomWeightsCommand.class, HelpCommand.class,
       AutoComplete.GenerateCompletion.class);
-
-  /** The subcommands' names, from their annotations. */
-  static final Set<String> SUBCOMMAND_NAMES = SUBCOMMANDS.stream()
-      .map(sub -> sub.getAnnotation(Command.class).name())
-      .collect(Collectors.toUnmodifiableSet());
 
   /** Static factories only. */
   private CommandTree() {}
@@ -49,7 +41,7 @@ public final class CommandTree {
    */
   static CommandLine commandLineFor(String[] args, boolean printsTextOnly) {
     boolean needsSubcommands = args.length == 0 || printsTextOnly
-        || Arrays.stream(args).anyMatch(SUBCOMMAND_NAMES::contains);
+        || Arrays.stream(args).anyMatch(SubcommandNames.ALL::contains);
     return commandLine(new XaiCamCommand(), needsSubcommands);
   }
 

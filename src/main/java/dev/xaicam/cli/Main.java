@@ -83,8 +83,8 @@ public final class Main {
       return HELP.contains(args[0]);
     }
     if (args.length == 2) {
-      return args[0].equals("help") && CommandTree.SUBCOMMAND_NAMES.contains(args[1])
-          || CommandTree.SUBCOMMAND_NAMES.contains(args[0]) && !args[0].equals("help")
+      return args[0].equals("help") && SubcommandNames.ALL.contains(args[1])
+          || SubcommandNames.ALL.contains(args[0]) && !args[0].equals("help")
               && (args[1].equals("--help") || args[1].equals("-h"));
     }
     return false;
@@ -96,7 +96,7 @@ public final class Main {
    * once, at load, and the default is what the run will ask for.
    */
   static boolean explainsWithDefaultThreads(String[] args) {
-    if (args.length == 0 || CommandTree.SUBCOMMAND_NAMES.contains(args[0])) {
+    if (args.length == 0 || SubcommandNames.ALL.contains(args[0])) {
       return false;
     }
     for (String arg : args) {

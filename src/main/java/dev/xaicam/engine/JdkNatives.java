@@ -1,6 +1,9 @@
 package dev.xaicam.engine;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,6 +13,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * Links the JDK's native methods that a start-up calls, by calling each once. The JVM binds a
@@ -34,6 +41,9 @@ final class JdkNatives {
     linkReflection();
     linkProcesses();
     linkFiles();
+    linkZip();
+    linkAnnotations();
+    linkConsole();
   }
 
   /** {@code java.lang.reflect.Array}'s natives: picocli and jHDF use them. */
@@ -44,10 +54,87 @@ final class JdkNatives {
     Array.getLength(row);
   }
 
+  /**
+   * A runtime annotation with a member of each constant kind: reading one links the constant-pool
+   * natives of annotation parsing and, as annotations are proxies of public interfaces, the
+   * natives that define the proxies' module. picocli reads its annotations while the library loads.
+   */
+  @Retention(RetentionPolicy.RUNTIME)
+  public @interface Linked {
+    /** A string member. */
+    String text();
+
+    /** An int member. */
+    int number();
+
+    /** A long member. */
+    long big();
+
+    /** A float member. */
+    float single();
+
+    /** A double member. */
+    double real();
+
+    /** A class member. */
+    Class<?> type();
+
+    /** An enum member. */
+    ElementType kind();
+
+    /** An array member. */
+    String[] texts();
+  }
+
+  /** The annotated class {@link #linkAnnotations} reads. */
+  @Linked(text = "a", number = 1, big = 2L, single = 3f, real = 4.0, type = Path.class,
+      kind = ElementType.TYPE, texts = {"b"})
+  private static final class Annotated {}
+
+  /** Reads {@link Linked} and each of its members. */
+  private static void linkAnnotations() {
+    Linked linked = Annotated.class.getAnnotation(Linked.class);
+    if (linked != null) {
+      linked.hashCode();
+    }
+  }
+
+  /** {@code System.console()}'s natives: picocli asks for the console to choose its colours. */
+  private static void linkConsole() {
+    System.console();
+  }
+
   /** The process-handle natives that cleaning stale temporary files uses. */
   private static void linkProcesses() {
     long self = ProcessHandle.current().pid();
     ProcessHandle.of(self).map(ProcessHandle::isAlive);
+  }
+
+  /**
+   * The zip natives that reading a jar's compressed classes uses: the first class read from a jar
+   * that class-data sharing does not hold (picocli's) loads them.
+   */
+  private static void linkZip() {
+    byte[] bytes = {1, 2, 3};
+    CRC32 checksum = new CRC32();
+    checksum.update(bytes);
+    checksum.update(ByteBuffer.allocateDirect(1));
+    checksum.update(4);
+    Deflater deflater = new Deflater();
+    Inflater inflater = new Inflater(true);
+    try {
+      deflater.setInput(bytes);
+      deflater.finish();
+      byte[] deflated = new byte[64];
+      int length = deflater.deflate(deflated);
+      inflater.setInput(deflated, 0, length);
+      inflater.inflate(new byte[bytes.length]);
+    } catch (DataFormatException e) {
+      // The natives are linked whether or not the bytes made sense to the inflater.
+    } finally {
+      deflater.end();
+      inflater.end();
+    }
   }
 
   /** The file operations: stat, list, open, read, write, map, rename, delete, mkdir. */

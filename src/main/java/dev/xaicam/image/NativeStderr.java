@@ -9,7 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -62,8 +62,13 @@ public final class NativeStderr {
   private final int originalFd;
   /** Write end of the pipe now behind descriptor 2. */
   private final int pipeWriteFd;
-  /** Marks the end of a capture in the pipe; unique per process. */
-  private final String sentinel = "\u0000xai-cam-" + UUID.randomUUID();
+  /**
+   * Marks the end of a capture in the pipe; unique per process. Random without SecureRandom (a
+   * UUID's), whose set-up would delay TensorFlow's load, which waits for this class; concat rather
+   * than {@code +}, whose first use costs a method-handle bootstrap.
+   */
+  private final String sentinel =
+      "\u0000xai-cam-".concat(Long.toHexString(ThreadLocalRandom.current().nextLong()));
   /** The thread draining the pipe. */
   private final Thread reader;
   /** Set once at exit, when descriptor 2 is the original again and the pipe is closing. */

@@ -1,5 +1,6 @@
 package dev.xaicam.keras;
 
+import dev.xaicam.TemporaryFile;
 import dev.xaicam.XaiCamException;
 import dev.xaicam.network.ModelWeights;
 import dev.xaicam.network.WeightArray;
@@ -8,13 +9,9 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import java.io.IOException;
 import java.lang.reflect.Array;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Writes weights-only HDF5 files in Keras's legacy layouts (what {@code model.save_weights(...)}
@@ -82,28 +79,14 @@ public final class KerasWeightsWriter {
   private static void writeFile(Path file, ModelWeights weights, Layout layout,
       Map<String, List<String>> roles) {
     Path absolute = file.toAbsolutePath();
-    Path dir = absolute.getParent();
-    Path temp = null;
-    try {
-      Files.createDirectories(dir);
-      // createFile honours the umask, unlike createTempFile's owner-only permissions.
-      temp = Files.createFile(dir.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp"));
-      try (WritableHdfFile hdf = HdfFile.write(temp)) {
+    try (TemporaryFile temp = TemporaryFile.createIn(absolute.getParent())) {
+      try (WritableHdfFile hdf = HdfFile.write(temp.path())) {
         fill(hdf, weights, layout, roles);
       }
-      moveIntoPlace(temp, absolute);
-      temp = null;
+      temp.moveTo(absolute);
     } catch (IOException | RuntimeException e) {
       throw XaiCamException.setup(file + ": cannot write weight file (" + Hdf5Access.describe(e)
           + "); check free disk space and that the folder is writable", e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // Best effort: the original failure is the one worth reporting.
-        }
-      }
     }
   }
 
@@ -177,14 +160,4 @@ public final class KerasWeightsWriter {
     }
     return root;
   }
-
-  /** Moves atomically, falling back to a plain replace where the file system cannot. */
-  private static void moveIntoPlace(Path temp, Path target) throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
 }

@@ -21,11 +21,4 @@ class CommandTreeTest {
     // settings reach subcommands added in code: evaluate's help has the methods section too
     assertThat(forHelp.getSubcommands().get("evaluate").getUsageMessage()).contains("Methods:");
   }
-
-  @Test
-  void everySubcommandIsNamedOnce() {
-    assertThat(CommandTree.SUBCOMMAND_NAMES).hasSize(CommandTree.SUBCOMMANDS.size())
-        .contains("models", "layers", "bench", "evaluate", "random-weights", "help",
-            "generate-completion");
-  }
 }

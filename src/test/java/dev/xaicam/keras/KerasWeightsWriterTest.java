@@ -4,6 +4,7 @@ import static dev.xaicam.keras.KerasFixtures.counting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.xaicam.TemporaryFile;
 import dev.xaicam.architectures.ResNet50;
 import dev.xaicam.keras.KerasWeightsWriter.Layout;
 import dev.xaicam.network.ModelGraph;
@@ -54,7 +55,7 @@ class KerasWeightsWriterTest {
     assertThat(read.of("block1_conv1")).containsExactlyElementsOf(written.of("block1_conv1"));
     assertThat(read.of("fc1")).containsExactlyElementsOf(written.of("fc1"));
     assertThat(read.parameterCount()).isEqualTo(12 + 3 + 6 + 2);
-    assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+    assertThat(dir).isDirectoryNotContaining("glob:**" + TemporaryFile.PREFIX + "*");
   }
 
   /** The legacy layout uses Keras 1's dataset names directly in the layer group. */
