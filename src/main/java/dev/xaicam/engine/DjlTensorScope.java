@@ -248,7 +248,7 @@ final class DjlTensorScope implements TensorScope {
   @Override
   public Tensor clip(Tensor x, double low, double high) {
     checkOpen();
-    require(low <= high, "clip: low " + low + " > high " + high);
+    require(low <= high, () -> "clip: low " + low + " > high " + high);
     NDArray array = nd(x);
     try (NDArray lo = scalarLike(array, low); NDArray hi = scalarLike(array, high)) {
       return run(TfEagerOp.named("ClipByValue").input(array).input(lo).input(hi));
@@ -286,10 +286,10 @@ final class DjlTensorScope implements TensorScope {
     checkOpen();
     long size = 1;
     for (int d : shape) {
-      require(d > 0, "reshape dimensions must be positive, got " + Arrays.toString(shape));
+      require(d > 0, () -> "reshape dimensions must be positive, got " + Arrays.toString(shape));
       size *= d;
     }
-    require(size == x.size(), "cannot reshape " + Arrays.toString(x.shape()) + " to "
+    require(size == x.size(), () -> "cannot reshape " + Arrays.toString(x.shape()) + " to "
         + Arrays.toString(shape));
     try (NDArray dims = manager.create(shape.clone())) {
       return run(TfEagerOp.named("Reshape").input(nd(x)).input(dims));
@@ -300,12 +300,14 @@ final class DjlTensorScope implements TensorScope {
   public Tensor pad(Tensor x, int[][] paddings) {
     checkOpen();
     int[] xs = x.shape();
-    require(paddings.length == xs.length, "pad: " + paddings.length + " paddings for shape "
-        + Arrays.toString(xs));
+    require(paddings.length == xs.length,
+        () -> "pad: " + paddings.length + " paddings for shape " + Arrays.toString(xs));
     int[] flat = new int[2 * xs.length];
     for (int i = 0; i < xs.length; i++) {
+      int axis = i;
       require(paddings[i].length == 2 && paddings[i][0] >= 0 && paddings[i][1] >= 0,
-          "pad: axis " + i + " needs two amounts >= 0, got " + Arrays.toString(paddings[i]));
+          () -> "pad: axis " + axis + " needs two amounts >= 0, got "
+              + Arrays.toString(paddings[axis]));
       flat[2 * i] = paddings[i][0];
       flat[2 * i + 1] = paddings[i][1];
     }
@@ -318,13 +320,13 @@ final class DjlTensorScope implements TensorScope {
   public Tensor slice(Tensor x, int[] begin, int[] size) {
     checkOpen();
     int[] xs = x.shape();
-    require(begin.length == xs.length && size.length == xs.length, "slice: begin "
-        + Arrays.toString(begin) + " and size " + Arrays.toString(size) + " must have "
-        + xs.length + " entries");
+    require(begin.length == xs.length && size.length == xs.length,
+        () -> "slice: begin " + Arrays.toString(begin) + " and size " + Arrays.toString(size)
+            + " must have " + xs.length + " entries");
     for (int i = 0; i < xs.length; i++) {
-      require(begin[i] >= 0 && size[i] > 0 && begin[i] + size[i] <= xs[i], "slice: block at "
-          + Arrays.toString(begin) + " of size " + Arrays.toString(size) + " leaves "
-          + Arrays.toString(xs));
+      require(begin[i] >= 0 && size[i] > 0 && begin[i] + size[i] <= xs[i],
+          () -> "slice: block at " + Arrays.toString(begin) + " of size " + Arrays.toString(size)
+              + " leaves " + Arrays.toString(xs));
     }
     try (NDArray b = manager.create(begin.clone()); NDArray s = manager.create(size.clone())) {
       return run(TfEagerOp.named("Slice").input(nd(x)).input(b).input(s));
@@ -370,8 +372,9 @@ final class DjlTensorScope implements TensorScope {
     int rank = shapeOf("sum input", x, -1).length;
     boolean[] seen = new boolean[rank];
     for (int axis : axes) {
-      require(axis >= 0 && axis < rank && !seen[axis], "sum: axes " + Arrays.toString(axes)
-          + " must be distinct and in [0, " + rank + ")");
+      require(axis >= 0 && axis < rank && !seen[axis],
+          () -> "sum: axes " + Arrays.toString(axes) + " must be distinct and in [0, " + rank
+              + ")");
       seen[axis] = true;
     }
     try (NDArray a = manager.create(axes.clone())) {

@@ -2,6 +2,7 @@ package dev.xaicam.engine;
 
 import ai.djl.ndarray.NDArray;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * The Java-side checks every op runs before TensorFlow sees it: TensorFlow's eager context runs
@@ -42,10 +43,14 @@ final class OpChecks {
     }
   }
 
-  /** Fails with {@code message} when {@code ok} is false. */
-  static void require(boolean ok, String message) {
+  /**
+   * Fails with {@code message} when {@code ok} is false. The message is built only then: these
+   * checks run on every op, and a message naming a record (a convolution's options) would call
+   * its {@code toString}, whose first call in a process costs a method-handle bootstrap.
+   */
+  static void require(boolean ok, Supplier<String> message) {
     if (!ok) {
-      throw new IllegalArgumentException(message);
+      throw new IllegalArgumentException(message.get());
     }
   }
 
@@ -100,21 +105,21 @@ final class OpChecks {
    */
   static int[] convOutput(String op, int[] input, int[] kernel, ConvOptions options) {
     require(input.length == 4 && kernel.length == 4 && input[3] == kernel[2],
-        op + ": input " + Arrays.toString(input) + " does not fit kernel "
+        () -> op + ": input " + Arrays.toString(input) + " does not fit kernel "
             + Arrays.toString(kernel));
     int h = options.outputHeight(input[1], kernel[0]);
     int w = options.outputWidth(input[2], kernel[1]);
-    require(h > 0 && w > 0, op + ": kernel " + Arrays.toString(kernel) + " with " + options
+    require(h > 0 && w > 0, () -> op + ": kernel " + Arrays.toString(kernel) + " with " + options
         + " leaves no output of input " + Arrays.toString(input));
     return new int[] {input[0], h, w, kernel[3]};
   }
 
   /** The NHWC output shape of pooling an {@code input}-shaped map, failing when it is empty. */
   static int[] poolOutput(String op, int[] input, PoolOptions options) {
-    require(input.length == 4, op + ": input must be NHWC, got " + Arrays.toString(input));
+    require(input.length == 4, () -> op + ": input must be NHWC, got " + Arrays.toString(input));
     int h = options.outputHeight(input[1]);
     int w = options.outputWidth(input[2]);
-    require(h > 0 && w > 0, op + ": " + options + " leaves no output of input "
+    require(h > 0 && w > 0, () -> op + ": " + options + " leaves no output of input "
         + Arrays.toString(input));
     return new int[] {input[0], h, w, input[3]};
   }
@@ -122,7 +127,7 @@ final class OpChecks {
   /** Fails unless {@code shape} has only positive dimensions. */
   static void positive(String op, int[] shape) {
     for (int d : shape) {
-      require(d > 0, op + ": dimensions must be positive, got " + Arrays.toString(shape));
+      require(d > 0, () -> op + ": dimensions must be positive, got " + Arrays.toString(shape));
     }
   }
 }

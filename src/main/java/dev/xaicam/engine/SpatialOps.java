@@ -46,7 +46,8 @@ final class SpatialOps {
     int[] ds = shapeOf("conv2dBackpropInput dy", dy, 4);
     positive("conv2dBackpropInput", inputShape);
     int[] expected = convOutput("conv2dBackpropInput", inputShape, ks, options);
-    require(Arrays.equals(ds, expected), "conv2dBackpropInput to " + Arrays.toString(inputShape)
+    require(Arrays.equals(ds, expected),
+        () -> "conv2dBackpropInput to " + Arrays.toString(inputShape)
         + ": dy must be " + Arrays.toString(expected) + ", got " + Arrays.toString(ds));
     sameType("conv2dBackpropInput", kernel, dy);
     if (options.dilated()) {
@@ -68,7 +69,7 @@ final class SpatialOps {
     int[] ds = shapeOf("conv2dBackpropFilter dy", dy, 4);
     positive("conv2dBackpropFilter", kernelShape);
     int[] expected = convOutput("conv2dBackpropFilter", xs, kernelShape, options);
-    require(Arrays.equals(ds, expected), "conv2dBackpropFilter to "
+    require(Arrays.equals(ds, expected), () -> "conv2dBackpropFilter to "
         + Arrays.toString(kernelShape) + ": dy must be " + Arrays.toString(expected) + ", got "
         + Arrays.toString(ds));
     sameType("conv2dBackpropFilter", x, dy);
@@ -113,7 +114,7 @@ final class SpatialOps {
   Tensor avgPoolGrad(int[] inputShape, Tensor dy, PoolOptions options) {
     positive("avgPoolGrad", inputShape);
     int[] pooled = poolOutput("avgPoolGrad", inputShape, options);
-    require(Arrays.equals(shapeOf("avgPoolGrad dy", dy, 4), pooled), "avgPoolGrad to "
+    require(Arrays.equals(shapeOf("avgPoolGrad dy", dy, 4), pooled), () -> "avgPoolGrad to "
         + Arrays.toString(inputShape) + ": dy must be " + Arrays.toString(pooled) + ", got "
         + Arrays.toString(dy.shape()));
     try (NDArray sizes = scope.manager().create(inputShape.clone())) {

@@ -50,15 +50,13 @@ final class JnaBoot {
   /** The folder holding JNA's unpacked library, unpacked now if needed; empty when that fails. */
   static Optional<Path> unpackedFolder(Path toolHome) {
     String name = System.mapLibraryName("jnidispatch");
-    String entry = "com/sun/jna/".concat(Platform.RESOURCE_PREFIX).concat("/").concat(name);
+    String entry = "com/sun/jna/" + Platform.RESOURCE_PREFIX + "/" + name;
     String version = Library.class.getPackage().getImplementationVersion();
     URL resource = resource(entry);
     if (resource == null || version == null) {
       return Optional.empty();
     }
-    // String.concat, not '+': the process's first '+' bootstraps a method handle (40 ms), which
-    // this, run before TensorFlow's library starts loading, must not pay; later code pays it.
-    Path folder = toolHome.resolve("natives").resolve("jna-".concat(version.split(" ")[0]));
+    Path folder = toolHome.resolve("natives").resolve("jna-" + version.split(" ")[0]);
     try {
       return Optional.of(new UnpackedLibrary(resource, folder.resolve(name)).unpacked()
           .getParent());
@@ -76,7 +74,7 @@ final class JnaBoot {
     if (source != null && source.getLocation() != null
         && source.getLocation().getPath().endsWith(".jar")) {
       try {
-        return new URL("jar:".concat(source.getLocation().toString()).concat("!/").concat(entry));
+        return new URL("jar:" + source.getLocation() + "!/" + entry);
       } catch (MalformedURLException e) {
         // The class loader's answer below.
       }

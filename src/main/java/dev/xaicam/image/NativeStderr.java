@@ -64,11 +64,10 @@ public final class NativeStderr {
   private final int pipeWriteFd;
   /**
    * Marks the end of a capture in the pipe; unique per process. Random without SecureRandom (a
-   * UUID's), whose set-up would delay TensorFlow's load, which waits for this class; concat rather
-   * than {@code +}, whose first use costs a method-handle bootstrap.
+   * UUID's), whose set-up would delay TensorFlow's load, which waits for this class.
    */
   private final String sentinel =
-      "\u0000xai-cam-".concat(Long.toHexString(ThreadLocalRandom.current().nextLong()));
+      "\u0000xai-cam-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
   /** The thread draining the pipe. */
   private final Thread reader;
   /** Set once at exit, when descriptor 2 is the original again and the pipe is closing. */
