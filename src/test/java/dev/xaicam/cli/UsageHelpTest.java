@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
@@ -46,6 +48,22 @@ class UsageHelpTest {
     for (CommandLine command : commands) {
       for (String line : command.getCommandSpec().usageMessage().footer()) {
         assertThat(line.length()).as(command.getCommandName() + ": " + line).isLessThanOrEqualTo(80);
+      }
+    }
+  }
+
+  /** Every line of every command's help, sections added in code included, fits the width. */
+  @ParameterizedTest
+  @ValueSource(ints = {80, 120})
+  void everyHelpLineFitsTheWidth(int width) {
+    List<CommandLine> commands = new ArrayList<>();
+    collect(CommandTree.commandLine(TinyModels.catalog()), commands);
+
+    for (CommandLine command : commands) {
+      command.setUsageHelpWidth(width);
+      for (String line : command.getUsageMessage().split("\\R")) {
+        assertThat(line.length()).as(command.getCommandName() + ": " + line)
+            .isLessThanOrEqualTo(width);
       }
     }
   }
