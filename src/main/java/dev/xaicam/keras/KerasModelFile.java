@@ -12,9 +12,12 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -66,6 +69,18 @@ public final class KerasModelFile {
    *     cannot be flattened into one graph
    */
   public static KerasModel read(Path file) {
+    return read(file, Supplier::get);
+  }
+
+  /**
+   * {@link #read(Path)}, the weights obtained through {@code weights}: it is given the step that
+   * reads them from the file (run while the file is open) and returns the weights to use, so a
+   * caller may return a copy it kept instead of running the step.
+   *
+   * @throws XaiCamException as {@link #read(Path)}
+   */
+  public static KerasModel read(Path file,
+      Function<Supplier<ModelWeights>, ModelWeights> weights) {
     if (Files.isDirectory(file)) {
       throw XaiCamException.setup(file + ": is a folder" + (Files.exists(file.resolve("saved_model.pb"))
           ? " holding a TensorFlow SavedModel, which xai-cam cannot read; save the model with "
@@ -76,8 +91,8 @@ public final class KerasModelFile {
       throw XaiCamException.setup(file + ": model file not found");
     }
     return switch (FileSignature.of(file)) {
-      case HDF5 -> readHdf5(file);
-      case ZIP -> readArchive(file);
+      case HDF5 -> readHdf5(file, weights);
+      case ZIP -> readArchive(file, weights);
       case OTHER -> throw XaiCamException.setup(file + ": not a Keras model file (neither HDF5 "
           + "nor a .keras zip archive)" + lfsHint(file));
     };
@@ -125,7 +140,8 @@ public final class KerasModelFile {
   }
 
   /** A full-model HDF5 file: {@code model_config} attribute plus {@code model_weights} group. */
-  private static KerasModel readHdf5(Path file) {
+  private static KerasModel readHdf5(Path file,
+      Function<Supplier<ModelWeights>, ModelWeights> weightsVia) {
     try (HdfFile hdf = new HdfFile(file)) {
       Hdf5Access.checkComplete(hdf, file);
       String configText = Hdf5Access.string(hdf, "model_config");
@@ -141,7 +157,8 @@ public final class KerasModelFile {
         throw XaiCamException.setup(file + ": holds an architecture but no weights (no '"
             + MODEL_WEIGHTS + "' group); save the model with its weights");
       }
-      ModelWeights weights = new LegacyH5Weights(file, weightsGroup).byNode(model);
+      ModelWeights weights =
+          weightsVia.apply(() -> new LegacyH5Weights(file, weightsGroup).byNode(model));
       String version = firstNonNull(Hdf5Access.string(hdf, "keras_version"),
           Hdf5Access.string(weightsGroup, "keras_version"));
       return new KerasModel(graph, weights, KerasFileFormat.HDF5, version,
@@ -163,7 +180,8 @@ public final class KerasModelFile {
   }
 
   /** A {@code .keras} archive: {@code config.json}, {@code metadata.json}, {@code model.weights.h5}. */
-  private static KerasModel readArchive(Path file) {
+  private static KerasModel readArchive(Path file,
+      Function<Supplier<ModelWeights>, ModelWeights> weightsVia) {
     try (ZipFile zip = new ZipFile(file.toFile())) {
       ZipEntry configEntry = zip.getEntry(CONFIG_JSON);
       if (configEntry == null) {
@@ -179,22 +197,31 @@ public final class KerasModelFile {
             + (zip.getEntry("model.weights.npz") != null
                 ? " (its weights are in model.weights.npz, which xai-cam does not read)" : ""));
       }
-      ModelWeights weights;
-      try (InputStream in = zip.getInputStream(weightsEntry);
-          HdfFile h5 = HdfFile.fromInputStream(in)) {
-        weights = Keras3Weights.read(file, h5, model);
-      }
+      ModelWeights weights = weightsVia.apply(() -> {
+        try (InputStream in = zip.getInputStream(weightsEntry);
+            HdfFile h5 = HdfFile.fromInputStream(in)) {
+          return Keras3Weights.read(file, h5, model);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
       return new KerasModel(graph, weights, KerasFileFormat.KERAS_ARCHIVE,
           archiveVersion(file, zip), ModelInput.of(file, graph.nodes().get(0)));
     } catch (XaiCamException e) {
       throw e;
-    } catch (ZipException e) {
-      throw XaiCamException.setup(file + ": damaged or truncated zip archive ("
-          + Hdf5Access.describe(e) + ")", e);
+    } catch (UncheckedIOException e) {
+      // The weights' step wraps what reading the archive's weight member threw.
+      throw archiveFailure(file, e.getCause());
     } catch (IOException | RuntimeException e) {
-      throw XaiCamException.setup(file + ": unreadable .keras archive ("
-          + Hdf5Access.describe(e) + ")", e);
+      throw archiveFailure(file, e);
     }
+  }
+
+  /** The one line for an archive that could not be read because of {@code e}. */
+  private static XaiCamException archiveFailure(Path file, Exception e) {
+    return XaiCamException.setup(file + (e instanceof ZipException
+        ? ": damaged or truncated zip archive (" : ": unreadable .keras archive (")
+        + Hdf5Access.describe(e) + ")", e);
   }
 
   /** The Keras version {@code metadata.json} records, or {@link KerasModel#UNKNOWN_VERSION}. */

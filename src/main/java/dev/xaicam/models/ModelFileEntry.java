@@ -44,11 +44,16 @@ final class ModelFileEntry {
    *     usable Keras model (the reader's one line)
    */
   static ModelCatalog.Entry of(Path file) {
+    return of(file, ModelFileCache.inToolHome());
+  }
+
+  /** {@link #of(Path)}, large files' weights kept in {@code cache}. */
+  static ModelCatalog.Entry of(Path file, ModelFileCache cache) {
     if (!Files.isRegularFile(file)) {
       throw XaiCamException.usage("--model " + file + ": no such model file (and not one of the"
           + " built-in models; see xai-cam models)");
     }
-    KerasModel model = KerasModelFile.read(file);
+    KerasModel model = KerasModelFile.read(file, fromFile -> cache.load(file, fromFile));
     GraphSpec spec = model.graph();
     return new ModelCatalog.Entry(file.toString(),
         "Keras model file (" + model.format().description() + ", Keras " + model.kerasVersion()

@@ -220,6 +220,54 @@ class KerasModelFileTest {
     assertThat(model.input()).isEqualTo(new ModelInput(5, 5, 3));
   }
 
+  /**
+   * The weights' step is handed to the caller, for both containers: what it returns is the
+   * model's weights, and the file's weights are read only if it runs the step.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"model.h5", "model.keras"})
+  void theWeightsComeThroughTheCallersStep(String name) {
+    Path file = dir.resolve(name);
+    if (name.endsWith(".h5")) {
+      TestModelFiles.greySigmoid(file);
+    } else {
+      KerasFixtures.archive(file, "3.3.3", KerasConfigs.KERAS3_FUNCTIONAL, Map.of());
+    }
+    ModelWeights kept = new ModelWeights(Map.of("kept", List.of(counting(1f, 2))));
+    int[] stepsRun = {0};
+
+    KerasModel viaKept = KerasModelFile.read(file, fromFile -> kept);
+
+    assertThat(viaKept.weights()).isSameAs(kept);
+    assertThat(viaKept.graph()).isEqualTo(KerasModelFile.read(file).graph());
+    if (name.endsWith(".h5")) {
+      KerasModel viaFile = KerasModelFile.read(file, fromFile -> {
+        stepsRun[0]++;
+        return fromFile.get();
+      });
+      assertThat(stepsRun[0]).isEqualTo(1);
+      assertThat(viaFile.weights()).isEqualTo(KerasModelFile.read(file).weights());
+    }
+  }
+
+  /** A damaged weight member of an archive still gets the archive's one line. */
+  @Test
+  void aDamagedArchiveWeightMemberIsNamedInOneLine() throws IOException {
+    Path file = dir.resolve("model.keras");
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+      zip.putNextEntry(new ZipEntry("config.json"));
+      zip.write(KerasConfigs.KERAS3_FUNCTIONAL.getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("model.weights.h5"));
+      zip.write("not HDF5 at all".getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+
+    assertThatThrownBy(() -> KerasModelFile.read(file, fromFile -> fromFile.get()))
+        .isInstanceOf(XaiCamException.class)
+        .hasMessageStartingWith(file + ": unreadable .keras archive (");
+  }
+
   /** Keras 3 writing .h5: the legacy layout, weight names as variable paths without ":0". */
   @Test
   void readsKeras3LegacyH5() {

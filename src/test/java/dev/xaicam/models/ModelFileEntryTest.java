@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xaicam.keras.TestModelFiles;
 import dev.xaicam.network.GraphSpec;
+import dev.xaicam.network.ModelWeights;
 import dev.xaicam.network.NodeSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,5 +62,19 @@ class ModelFileEntryTest {
     assertThat(entry.weights().load(null, true).of("conv2d")).hasSize(2);
     assertThatThrownBy(() -> ModelFileEntry.of(dir.resolve("absent.h5")))
         .hasMessageStartingWith("--model " + dir.resolve("absent.h5") + ": no such model file");
+  }
+
+  /** A large model file's weights come from its copy the second time, the same values mapped. */
+  @Test
+  void aLargeModelFilesWeightsAreMappedFromItsCopyTheSecondTime() {
+    Path file = TestModelFiles.greySigmoid(dir.resolve("cnn.h5"));
+    ModelFileCache cache = new ModelFileCache(dir.resolve("copies"), 0, Long.MAX_VALUE);
+
+    ModelWeights first = ModelFileEntry.of(file, cache).weights().load(null, true);
+    ModelWeights second = ModelFileEntry.of(file, cache).weights().load(null, true);
+
+    assertThat(second).isEqualTo(first).isEqualTo(ModelFileEntry.of(file).weights().load(null, true));
+    assertThat(second.of("conv2d")).allMatch(array -> array.mappedBytes() != null);
+    assertThat(new WeightCache(dir.resolve("copies")).fileFor(file)).isRegularFile();
   }
 }
