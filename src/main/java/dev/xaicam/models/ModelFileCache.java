@@ -1,5 +1,6 @@
 package dev.xaicam.models;
 
+import dev.xaicam.TemporaryFile;
 import dev.xaicam.ToolHome;
 import dev.xaicam.network.ModelWeights;
 import java.io.IOException;
@@ -73,6 +74,8 @@ final class ModelFileCache {
     if (size < minSourceBytes) {
       return fromFile.get();
     }
+    // A run killed while copying left its temporary file: gone once its writer is.
+    TemporaryFile.removeStale(folder);
     WeightCache cache = new WeightCache(folder);
     // Checked before copying, as the network's loader checks only weights on the heap: the same
     // line, naming the layer, as for a file read directly.

@@ -3,6 +3,7 @@ package dev.xaicam.models;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.xaicam.TemporaryFile;
 import dev.xaicam.XaiCamException;
 import dev.xaicam.keras.KerasModelFile;
 import dev.xaicam.network.ModelWeights;
@@ -104,6 +105,19 @@ class ModelFileCacheTest {
     assertThat(copies()).containsExactlyInAnyOrder(names.fileFor(a), names.fileFor(c));
     load(new ModelFileCache(dir.resolve("copies"), 0, 0), a);
     assertThat(copies()).containsExactly(names.fileFor(a));
+  }
+
+  /** A copy a killed run left half-written (its writer's pid is gone) is removed. */
+  @Test
+  void aKilledCopysTemporaryFileIsRemoved() throws IOException {
+    Path file = TinyModels.writeWeights(dir.resolve("model.h5"), 5);
+    Path stale = Files.writeString(Files.createDirectories(dir.resolve("copies"))
+        .resolve(TemporaryFile.PREFIX + "2147483646-x.part"), "half a copy");
+
+    load(new ModelFileCache(dir.resolve("copies"), 0, Long.MAX_VALUE), file);
+
+    assertThat(stale).doesNotExist();
+    assertThat(copies()).hasSize(1);
   }
 
   @Test
