@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,8 +30,6 @@ final class ModelFileCache {
   static final long MIN_SOURCE_BYTES = 32L << 20;
   /** Most bytes the copies may take together; the one in use is always kept. */
   static final long MAX_TOTAL_BYTES = 4L << 30;
-  /** The copies' file names end so (WeightCache's naming). */
-  private static final String COPY_SUFFIX = ".f32";
 
   /** The folder holding the copies. */
   private final Path folder;
@@ -97,50 +96,38 @@ final class ModelFileCache {
     }
   }
 
+  /** A copy's path with its size and last use, read once. */
+  private record Copy(Path path, long bytes, FileTime lastUsed) {}
+
   /** Deletes the least recently used copies, never {@code inUse}, until all fit the cap. */
   private void evictBeyondCap(Path inUse) {
-    List<Path> copies = new ArrayList<>();
+    List<Copy> copies = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
-      files.filter(f -> f.getFileName().toString().endsWith(COPY_SUFFIX)).forEach(copies::add);
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(
+          WeightCache.FILE_SUFFIX)).toList()) {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        copies.add(new Copy(file, attributes.size(), attributes.lastModifiedTime()));
+      }
     } catch (IOException | UncheckedIOException e) {
+      // A folder being changed by another run: the next run evicts.
       return;
     }
-    long total = 0;
-    for (Path copy : copies) {
-      total += sizeOf(copy);
-    }
-    copies.sort(Comparator.comparing(ModelFileCache::lastUsed));
-    for (Path copy : copies) {
+    long total = copies.stream().mapToLong(Copy::bytes).sum();
+    copies.sort(Comparator.comparing(Copy::lastUsed));
+    for (Copy copy : copies) {
       if (total <= maxTotalBytes) {
         return;
       }
-      if (copy.equals(inUse)) {
+      if (copy.path().equals(inUse)) {
         continue;
       }
-      long bytes = sizeOf(copy);
       try {
         // A run mapping this copy keeps its pages; the next run of that model copies again.
-        Files.deleteIfExists(copy);
-        total -= bytes;
+        Files.deleteIfExists(copy.path());
+        total -= copy.bytes();
       } catch (IOException e) {
         // Left for a later run.
       }
-    }
-  }
-
-  private static long sizeOf(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return 0;
-    }
-  }
-
-  private static FileTime lastUsed(Path file) {
-    try {
-      return Files.getLastModifiedTime(file);
-    } catch (IOException e) {
-      return FileTime.fromMillis(0);
     }
   }
 }

@@ -36,6 +36,8 @@ import java.util.function.Function;
  * Writing goes through {@link TemporaryFile}, so a killed conversion leaves no half file.
  */
 public final class WeightCache {
+  /** How every cache file's name ends. */
+  static final String FILE_SUFFIX = ".f32";
   /** First bytes of every cache file (format version 1). */
   private static final byte[] MAGIC = "XAICAMW1".getBytes(StandardCharsets.US_ASCII);
   /** TensorFlow reads a buffer in place only at this alignment (Eigen's); it copies otherwise. */
@@ -54,7 +56,7 @@ public final class WeightCache {
   /** The cache file for {@code source}: its name plus a hash of its absolute path. */
   public Path fileFor(Path source) {
     Path absolute = source.toAbsolutePath().normalize();
-    return folder.resolve(absolute.getFileName() + "." + pathHash(absolute) + ".f32");
+    return folder.resolve(absolute.getFileName() + "." + pathHash(absolute) + FILE_SUFFIX);
   }
 
   /**
